@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Wegweiser",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "wegweiser", targets: ["wegweiser"]),
+        .library(name: "WegweiserCore", targets: ["WegweiserCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev); its safe default mode
+        // drops raw HTML and javascript: links.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Tokeniser and search index: knows text, not files or sites.
+        .target(name: "WegweiserSearch"),
+        .target(
+            name: "WegweiserCore",
+            dependencies: [
+                "CCmark",
+                "WegweiserSearch",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "wegweiser",
+            dependencies: [
+                "WegweiserCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
+        .testTarget(
+            name: "WegweiserSearchTests",
+            dependencies: ["WegweiserSearch"]
+        ),
+        .testTarget(
+            name: "WegweiserCoreTests",
+            dependencies: ["WegweiserCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

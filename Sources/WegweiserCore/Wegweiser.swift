@@ -1,0 +1,2 @@
+// Entry points of the core library.
+import WegweiserSearch

@@ -1,0 +1,2 @@
+import WegweiserCore
+print("wegweiser")

@@ -1,0 +1,3 @@
+import Testing
+@testable import WegweiserCore
+@Test func smoke() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import WegweiserSearch
+@Test func smoke() { #expect(Bool(true)) }
