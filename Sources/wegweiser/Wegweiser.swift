@@ -63,24 +63,15 @@ enum SiteBuild {
     }
 
     static func run(site: SiteOptions, output: String, drafts: Bool) throws -> Outcome {
-        let (files, readDiagnostics) = site.readContent()
-        let templates: TemplateFiles
-        do {
-            templates = try SiteFiles.readTemplates(at: URL(fileURLWithPath: site.templates))
-        } catch {
-            return Outcome(result: nil, report: "\(site.templates): error: Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)\n")
-        }
-        var result = SiteBuilder.build(content: files, templates: templates, options: site.buildOptions(drafts: drafts))
-        var readProblems = readDiagnostics
-        if site.strict { readProblems = readProblems.strict() }
-        result.diagnostics = (readProblems + result.diagnostics).sorted()
+        let build = DiskBuild(
+            content: site.content, templates: site.templates, output: output, options: site.buildOptions(drafts: drafts))
+        let result = try build.run()
         var report = DiagnosticFormat.text.render(result.diagnostics)
-        guard let rendered = result.site, !result.diagnostics.hasErrors else {
+        guard result.site != nil else {
             let errors = result.diagnostics.errorCount
-            report += "Bau abgebrochen: \(errors) \(errors == 1 ? "Fehler" : "Fehler"). \(output)/ bleibt unverändert.\n"
+            report += "Bau abgebrochen: \(errors) Fehler. \(output)/ bleibt unverändert.\n"
             return Outcome(result: nil, report: report)
         }
-        try SiteFiles.replace(URL(fileURLWithPath: output), with: rendered.files)
         return Outcome(result: result, report: report)
     }
 }

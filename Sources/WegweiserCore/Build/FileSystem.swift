@@ -114,3 +114,39 @@ public enum SiteFiles {
         try? fileManager.removeItem(at: retired)
     }
 }
+
+/// One build from folders to a folder, as `build` and `serve` run it.
+public struct DiskBuild: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var options: BuildOptions
+
+    public init(content: String, templates: String, output: String, options: BuildOptions) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.options = options
+    }
+
+    /// Builds and, only if there is no error, replaces the output folder.
+    /// The result's `site` is nil when the build failed and nothing was written.
+    public func run() throws -> BuildResult {
+        let (files, readDiagnostics) = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
+        let templateFiles: TemplateFiles
+        do {
+            templateFiles = try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))
+        } catch {
+            let diagnostic = Diagnostic(file: templates, message: "Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)")
+            return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
+        }
+        var result = SiteBuilder.build(content: files, templates: templateFiles, options: options)
+        result.diagnostics = ((options.strict ? readDiagnostics.strict() : readDiagnostics) + result.diagnostics).sorted()
+        guard let site = result.site, !result.diagnostics.hasErrors else {
+            result.site = nil
+            return result
+        }
+        try SiteFiles.replace(URL(fileURLWithPath: output), with: site.files)
+        return result
+    }
+}

@@ -22,8 +22,15 @@ struct YAMLReader {
             switch error {
             case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
                 let .composer(_, problem, mark, _):
-                report(at: mark, "Die Angaben sind kein gültiges YAML: \(problem).",
+                report(at: mark, "Die Angaben sind kein gültiges YAML: \(Self.explain(problem)).",
                     hint: "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile. Texte mit `:` oder `#` in Anführungszeichen setzen.")
+            case let .duplicatedKeysInMapping(duplicates, _):
+                for key in duplicates.sorted() {
+                    let lines = Self.lines(definingKey: key, in: yaml)
+                    let line = lines.dropFirst().first ?? lines.first ?? 1
+                    report(line: line, column: 1, "Die Angabe `\(key)` steht zweimal.",
+                        hint: "Sie steht schon in Zeile \((lines.first ?? 1) + firstLine - 1). Löschen Sie eine davon.")
+                }
             default:
                 report(at: nil, "Die Angaben sind kein gültiges YAML: \(error).", hint: nil)
             }
@@ -31,6 +38,32 @@ struct YAMLReader {
         } catch {
             report(at: nil, "Die Angaben sind kein gültiges YAML: \(error).", hint: nil)
             return nil
+        }
+    }
+
+    /// libyaml's most common complaints, in words an editor understands.
+    static func explain(_ problem: String) -> String {
+        let known = [
+            "mapping values are not allowed in this context": "ein Doppelpunkt steht an einer Stelle, an der er nicht erlaubt ist",
+            "did not find expected ',' or ']'": "eine Liste in eckigen Klammern [ ] ist nicht geschlossen",
+            "did not find expected ',' or '}'": "eine Gruppe in geschweiften Klammern { } ist nicht geschlossen",
+            "found character that cannot start any plain token": "ein Text beginnt mit einem Zeichen, das Anführungszeichen braucht",
+            "found unexpected end of stream": "ein Text in Anführungszeichen wird nicht geschlossen",
+            "did not find expected key": "die Einrückung passt nicht zu den Zeilen darüber",
+            "found a tab character that violates indentation": "zum Einrücken wurde ein Tabulator statt Leerzeichen verwendet",
+            "found a tab character where an indentation space is expected": "zum Einrücken wurde ein Tabulator statt Leerzeichen verwendet",
+            "block sequence entries are not allowed in this context": "ein Listeneintrag `- ` steht an einer Stelle, an der er nicht erlaubt ist",
+        ]
+        return known[problem] ?? problem
+    }
+
+    /// 1-based lines of `yaml` where `key:` is written, as a block key or
+    /// the first key of a list item.
+    private static func lines(definingKey key: String, in yaml: String) -> [Int] {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            var text = line.drop { $0 == " " }
+            if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
+            return text.hasPrefix(key + ":") ? index + 1 : nil
         }
     }
 
@@ -45,9 +78,16 @@ struct YAMLReader {
     }
 
     private mutating func report(at mark: Mark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error) {
-        let line = mark.map { $0.line + firstLine - 1 } ?? max(firstLine - 1, 1)
+        report(line: mark?.line, column: mark?.column, message, hint: hint, severity: severity)
+    }
+
+    /// `line` counts in the YAML text; nil points at the front matter's start.
+    private mutating func report(
+        line: Int?, column: Int?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error
+    ) {
+        let fileLine = line.map { $0 + firstLine - 1 } ?? max(firstLine - 1, 1)
         diagnostics.append(Diagnostic(
-            file: file, line: line, column: mark?.column ?? 1, severity: severity, message: message, hint: hint))
+            file: file, line: fileLine, column: column ?? 1, severity: severity, message: message, hint: hint))
     }
 
     // MARK: - Structure
