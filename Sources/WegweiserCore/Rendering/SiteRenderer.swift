@@ -24,6 +24,8 @@ public struct RenderedSite: Sendable {
     /// Output path (relative, `/`-separated) → bytes.
     public var files: [String: Data]
     public var pageCount: Int
+    /// Path prefix of every link (`/` unless base_url has a path).
+    public var root: String = "/"
 }
 
 enum SiteRenderer {
@@ -99,7 +101,7 @@ enum SiteRenderer {
         for (name, data) in templates.assets {
             files["assets/" + name] = data
         }
-        return .success(RenderedSite(files: files, pageCount: files.keys.filter { $0.hasSuffix(".html") }.count))
+        return .success(RenderedSite(files: files, pageCount: files.keys.filter { $0.hasSuffix(".html") }.count, root: links.root))
     }
 
     static func searchDocument(_ offer: Offer, text: String, views: ViewModels) -> SearchDocument {
