@@ -78,6 +78,24 @@ public enum SiteFiles {
         return result.sorted()
     }
 
+    /// Plain write without `Data.write`'s fsync per file: the folder swap is
+    /// what makes the output appear at once.
+    private static func writeFile(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        let written = data.withUnsafeBytes { buffer -> Int in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count <= 0 { return -1 }
+                offset += count
+            }
+            return offset
+        }
+        guard written == data.count else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: url.path]) }
+    }
+
     /// Writes the site into a new folder beside `output`, then swaps it in:
     /// until this succeeds, the previous output stays exactly as it was.
     public static func replace(_ output: URL, with files: [String: Data]) throws {
@@ -90,10 +108,14 @@ public enum SiteFiles {
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
+            var folders: Set<String> = [""]
             for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let url = staging.appendingPathComponent(path)
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try data.write(to: url)
+                let folder = path.split(separator: "/").dropLast().joined(separator: "/")
+                if folders.insert(folder).inserted {
+                    try fileManager.createDirectory(
+                        at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+                }
+                try writeFile(data, to: staging.appendingPathComponent(path))
             }
             // The repository keeps the empty output folder with a .gitkeep.
             let keep = output.appendingPathComponent(".gitkeep")

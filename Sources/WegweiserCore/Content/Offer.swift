@@ -39,6 +39,9 @@ public struct Offer: Sendable, Equatable {
     public var draft: Bool = false
     /// CommonMark source of the body.
     public var body: String
+    /// The body rendered once while parsing: safe HTML and plain text.
+    public var bodyHTML: String = ""
+    public var bodyText: String = ""
     /// Line of the body's first line in the source file, for messages.
     public var bodyLine: Int
 }

@@ -12,5 +12,6 @@ public struct PlainPage: Sendable, Equatable {
     public var menu: Menu?
     public var order: Int?
     public var body: String
+    public var bodyHTML: String = ""
     public var bodyLine: Int
 }

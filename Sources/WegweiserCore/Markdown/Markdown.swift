@@ -66,8 +66,26 @@ public struct MarkdownDocument: Sendable {
                 text += " "
             }
         }
-        plainText = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        plainText = Self.collapsingWhitespace(text)
         self.notes = notes
+    }
+
+    /// Runs of white space become one space; on UTF-8 bytes, which is many
+    /// times faster than splitting Characters.
+    static func collapsingWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+            } else {
+                if pendingSpace { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func literal(of node: OpaquePointer) -> String {

@@ -49,10 +49,15 @@ public enum ContentLoader {
         }
 
         var offers: [Offer] = []
-        for file in files.offers {
-            let (offer, found) = OfferParser.parse(file, site: site, today: options.today)
-            diagnostics += found
-            if let offer { offers.append(offer) }
+        let today = options.today
+        let vocabulary = site
+        let parsed = files.offers.parallelMap { file in
+            let (offer, found) = OfferParser.parse(file, site: vocabulary, today: today)
+            return ParsedOffer(offer: offer, diagnostics: found)
+        }
+        for result in parsed {
+            diagnostics += result.diagnostics
+            if let offer = result.offer { offers.append(offer) }
         }
         diagnostics += duplicateSlugs(offers.map { ($0.slug, $0.sourcePath) }, kind: "Angebote")
         diagnostics += duplicateIDs(offers)
@@ -126,4 +131,9 @@ public enum ContentLoader {
                 hint: "Benennen Sie die Datei um; belegt sind: \(reserved.joined(separator: ", ")).")
         }
     }
+}
+
+private struct ParsedOffer: Sendable {
+    var offer: Offer?
+    var diagnostics: [Diagnostic]
 }

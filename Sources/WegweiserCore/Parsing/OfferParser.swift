@@ -34,9 +34,9 @@ enum OfferParser {
                 hint: "Formatierungen und Links gehören in den Text unter den Angaben.")
             summary = nil
         }
-        let municipalities = ids(&reader, fields, "municipalities", vocabulary: site?.municipalities.map(\.id), what: "Ort")
-        let lifePhases = ids(&reader, fields, "life_phases", vocabulary: site?.lifePhases.map(\.id), what: "Lebensphase")
-        let areas = ids(&reader, fields, "areas", vocabulary: site?.areas.map(\.id), what: "Bereich")
+        let municipalities = ids(&reader, fields, "municipalities", vocabulary: site?.municipalities.map(\.id), what: "Unbekannter Ort")
+        let lifePhases = ids(&reader, fields, "life_phases", vocabulary: site?.lifePhases.map(\.id), what: "Unbekannte Lebensphase")
+        let areas = ids(&reader, fields, "areas", vocabulary: site?.areas.map(\.id), what: "Unbekannter Bereich")
         let provider = reader.string(reader.required(fields, "provider", hint: "Ergänzen Sie `provider:` mit dem Träger, der das Angebot macht."), "provider")
         let updatedNode = reader.required(fields, "updated", hint: "Ergänzen Sie `updated: \(today)` mit dem Datum, an dem Sie die Angaben geprüft haben.")
         var updated = reader.date(updatedNode, "updated")
@@ -75,8 +75,11 @@ enum OfferParser {
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
 
+        let markdown = MarkdownDocument(document.body)
+        offer.bodyHTML = markdown.html
+        offer.bodyText = markdown.plainText
         var diagnostics = reader.diagnostics
-        diagnostics += bodyNotes(document, file: file.displayPath)
+        diagnostics += bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         let complete = title != nil && summary != nil && municipalities != nil && lifePhases != nil
             && areas != nil && provider != nil && updated != nil
         return (complete && !diagnostics.hasErrors ? offer : nil, diagnostics)
@@ -88,9 +91,9 @@ enum OfferParser {
     }
 
     /// Warnings about body Markdown that will not appear as written.
-    static func bodyNotes(_ document: FrontMatterDocument, file: String) -> [Diagnostic] {
-        MarkdownDocument(document.body).notes.map { note in
-            let line = document.bodyLine + note.line - 1
+    static func bodyNotes(_ markdown: MarkdownDocument, bodyLine: Int, file: String) -> [Diagnostic] {
+        markdown.notes.map { note in
+            let line = bodyLine + note.line - 1
             switch note.kind {
             case .rawHTML:
                 return Diagnostic(file: file, line: line, column: note.column, severity: .warning,
@@ -125,7 +128,7 @@ enum OfferParser {
             if let vocabulary, !vocabulary.contains(id) {
                 var hint = "Gültige ids (aus site.yml): \(vocabulary.joined(separator: ", "))."
                 if let nearest = Spelling.nearest(to: id, in: vocabulary) { hint = "Meinten Sie `\(nearest)`? " + hint }
-                reader.error(item, "Unbekannte \(what) `\(id)` in `\(key)`.", hint: hint)
+                reader.error(item, "\(what) `\(id)` in `\(key)`.", hint: hint)
                 valid = false
             } else if !result.contains(id) {
                 result.append(id)

@@ -18,13 +18,15 @@ enum PageParser {
         }
         reader.warnUnknownKeys(fields, known: knownKeys)
         let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
-        let page = PlainPage(
+        let markdown = MarkdownDocument(document.body)
+        var page = PlainPage(
             sourcePath: file.displayPath, slug: Slug.fold(OfferParser.baseName(of: file.path)),
             title: title ?? "", summary: reader.string(fields["summary"], "summary", maxLength: 300),
             menu: reader.enumeration(fields["menu"], "menu", as: PlainPage.Menu.self),
             order: reader.int(fields["order"], "order", range: -1000...1000),
             body: document.body, bodyLine: document.bodyLine)
-        let diagnostics = reader.diagnostics + OfferParser.bodyNotes(document, file: file.displayPath)
+        page.bodyHTML = markdown.html
+        let diagnostics = reader.diagnostics + OfferParser.bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         return (title != nil && !diagnostics.hasErrors ? page : nil, diagnostics)
     }
 }

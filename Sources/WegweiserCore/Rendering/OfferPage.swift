@@ -76,63 +76,62 @@ extension ViewModels {
 
     /// schema.org JSON-LD, safe to embed in a `<script>` element.
     func jsonLD(_ offer: Offer) -> String {
-        var provider: [String: Any] = ["@type": "Organization", "name": offer.provider]
-        if let phone = offer.contact?.phone { provider["telephone"] = phone }
-        if let email = offer.contact?.email { provider["email"] = email }
-        if let website = offer.contact?.website { provider["url"] = website }
+        var provider: [String: JSON] = ["@type": "Organization", "name": .string(offer.provider)]
+        if let phone = offer.contact?.phone { provider["telephone"] = .string(phone) }
+        if let email = offer.contact?.email { provider["email"] = .string(email) }
+        if let website = offer.contact?.website { provider["url"] = .string(website) }
 
-        var service: [String: Any] = [
+        var service: [String: JSON] = [
             "@context": "https://schema.org",
             "@type": "Service",
-            "name": offer.title,
-            "description": offer.summary,
-            "url": links.absolute(links.offer(offer.slug)),
-            "provider": provider,
-            "dateModified": offer.updated.description,
-            "areaServed": offer.municipalities.compactMap { model.municipality($0) }.map { town -> [String: Any] in
-                town.countyWide
-                    ? ["@type": "AdministrativeArea", "name": town.name]
-                    : ["@type": "City", "name": town.name]
-            },
-            "serviceType": offer.areas.compactMap { model.area($0)?.name },
+            "name": .string(offer.title),
+            "description": .string(offer.summary),
+            "url": .string(links.absolute(links.offer(offer.slug))),
+            "provider": .object(provider),
+            "dateModified": .string(offer.updated.description),
+            "areaServed": .array(offer.municipalities.compactMap { model.municipality($0) }.map { town in
+                [
+                    "@type": town.countyWide ? "AdministrativeArea" : "City",
+                    "name": .string(town.name),
+                ]
+            }),
+            "serviceType": .array(offer.areas.compactMap { model.area($0)?.name }.map(JSON.string)),
         ]
-        if let id = offer.id { service["identifier"] = id }
-        if offer.free == true { service["isAccessibleForFree"] = true }
-        if !offer.languages.isEmpty { service["availableLanguage"] = offer.languages }
-        if !offer.topics.isEmpty { service["keywords"] = offer.topics.joined(separator: ", ") }
+        if let id = offer.id { service["identifier"] = .string(id) }
+        if offer.free == true { service["isAccessibleForFree"] = .bool(true) }
+        if !offer.languages.isEmpty { service["availableLanguage"] = .array(offer.languages.map(JSON.string)) }
+        if !offer.topics.isEmpty { service["keywords"] = .string(offer.topics.joined(separator: ", ")) }
         if let age = offer.age {
-            var audience: [String: Any] = ["@type": "PeopleAudience"]
-            if let min = age.min { audience["suggestedMinAge"] = min }
-            if let max = age.max { audience["suggestedMaxAge"] = max }
-            service["audience"] = audience
+            var audience: [String: JSON] = ["@type": "PeopleAudience"]
+            if let min = age.min { audience["suggestedMinAge"] = .int(min) }
+            if let max = age.max { audience["suggestedMaxAge"] = .int(max) }
+            service["audience"] = .object(audience)
         }
         if !offer.hours.isEmpty {
-            service["hoursAvailable"] = offer.hours.map { hours -> [String: Any] in
+            service["hoursAvailable"] = .array(offer.hours.map { hours in
                 [
                     "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": hours.days.sorted().map { "https://schema.org/\($0.schemaName)" },
-                    "opens": hours.opens, "closes": hours.closes,
+                    "dayOfWeek": .array(hours.days.sorted().map { .string("https://schema.org/\($0.schemaName)") }),
+                    "opens": .string(hours.opens), "closes": .string(hours.closes),
                 ]
-            }
+            })
         }
-        let places = offer.locations.map(\.published).map { location -> [String: Any] in
-            var address: [String: Any] = ["@type": "PostalAddress", "addressCountry": "DE"]
-            if let street = location.street { address["streetAddress"] = street }
-            if let postalCode = location.postalCode { address["postalCode"] = postalCode }
-            if let city = location.city { address["addressLocality"] = city }
-            var place: [String: Any] = ["@type": "Place", "address": address]
-            if let name = location.name { place["name"] = name }
+        let places = offer.locations.map(\.published).map { location -> JSON in
+            var address: [String: JSON] = ["@type": "PostalAddress", "addressCountry": "DE"]
+            if let street = location.street { address["streetAddress"] = .string(street) }
+            if let postalCode = location.postalCode { address["postalCode"] = .string(postalCode) }
+            if let city = location.city { address["addressLocality"] = .string(city) }
+            var place: [String: JSON] = ["@type": "Place", "address": .object(address)]
+            if let name = location.name { place["name"] = .string(name) }
             if let lat = location.latitude, let lon = location.longitude {
-                place["geo"] = ["@type": "GeoCoordinates", "latitude": lat, "longitude": lon]
+                place["geo"] = ["@type": "GeoCoordinates", "latitude": .double(lat), "longitude": .double(lon)]
             }
-            return place
+            return .object(place)
         }
         if !places.isEmpty {
-            service["availableChannel"] = ["@type": "ServiceChannel", "serviceLocation": places]
+            service["availableChannel"] = ["@type": "ServiceChannel", "serviceLocation": .array(places)]
         }
-        let data = try! JSONSerialization.data(withJSONObject: service, options: [.sortedKeys, .withoutEscapingSlashes])
-        // `<` escaped so that no text can close the script element.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
+        return JSON.object(service).text
     }
 
     private func coordinate(_ value: Double) -> String {

@@ -50,43 +50,34 @@ enum SiteRenderer {
 
         let views = ViewModels(model: model)
         let links = views.links
-        var files: [String: Data] = [:]
-        var pagePaths: [String] = []
-        var lastModified: [String: CalendarDate] = [:]
+        let site = model.site
 
-        func page(_ path: String, _ template: String, _ view: ViewModel, sitemap: Bool = true) {
-            let html = library.render(view, withTemplate: template) ?? ""
-            files[links.file(for: path)] = Data(html.utf8)
-            if sitemap { pagePaths.append(path) }
-        }
-
-        page(links.home, "home", views.home())
-        page(links.towns, "index", views.townIndex())
-        page(links.lifePhases, "index", views.phaseIndex())
-        page(links.areas, "index", views.areaIndex())
-        for town in model.site.municipalities {
-            page(links.town(town.id), "town", views.town(town))
+        var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
+        for town in site.municipalities {
+            jobs.append(.town(town))
             guard !town.countyWide else { continue }
-            for phase in model.site.lifePhases where !model.offers(in: town, phase: phase).isEmpty {
-                page(links.cell(town: town.id, phase: phase.id), "cell", views.cell(town: town, phase: phase))
+            for phase in site.lifePhases where !model.offers(in: town, phase: phase).isEmpty {
+                jobs.append(.cell(town, phase))
             }
         }
-        for phase in model.site.lifePhases { page(links.lifePhase(phase.id), "phase", views.phase(phase)) }
-        for area in model.site.areas { page(links.area(area.id), "area", views.area(area)) }
+        jobs += site.lifePhases.map(PageJob.phase)
+        jobs += site.areas.map(PageJob.area)
+        jobs += model.offers.map(PageJob.offer)
+        jobs += model.pages.map(PageJob.page)
+        jobs += [.search, .notFound]
 
-        var documents: [SearchDocument] = []
-        for offer in model.offers {
-            let markdown = MarkdownDocument(offer.body)
-            let path = links.offer(offer.slug)
-            page(path, "offer", views.offer(offer, html: markdown.html))
-            lastModified[path] = offer.updated
-            documents.append(searchDocument(offer, text: markdown.plainText, views: views))
+        let templateLibrary = library
+        let rendered = jobs.parallelMap { job -> RenderedPage in
+            let (path, template, view) = job.view(views)
+            let html = templateLibrary.render(view, withTemplate: template) ?? ""
+            return RenderedPage(path: path, html: Data(html.utf8), inSitemap: job.inSitemap)
         }
-        for plain in model.pages {
-            page(links.page(plain.slug), "page", views.plainPage(plain, html: MarkdownDocument(plain.body).html))
-        }
-        page(links.search, "search", views.search())
-        page(links.root + "404.html", "404", views.notFound(), sitemap: false)
+        var files: [String: Data] = [:]
+        for page in rendered { files[links.file(for: page.path)] = page.html }
+        let pagePaths = rendered.filter(\.inSitemap).map(\.path)
+        var lastModified: [String: CalendarDate] = [:]
+        for offer in model.offers { lastModified[links.offer(offer.slug)] = offer.updated }
+        let documents = model.offers.map { searchDocument($0, text: $0.bodyText, views: views) }
 
         let vocabularies = SearchVocabularies(
             towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
@@ -111,4 +102,46 @@ enum SiteRenderer {
             countyWide: views.model.isCountyWide(offer), lifePhases: offer.lifePhases, areas: offer.areas,
             free: offer.free == true, languages: offer.languages, accessible: offer.accessible?.rawValue)
     }
+}
+
+/// One page to render; the view model is made on the thread that renders it.
+private enum PageJob: Sendable {
+    case home, townIndex, phaseIndex, areaIndex, search, notFound
+    case town(Municipality)
+    case cell(Municipality, LifePhase)
+    case phase(LifePhase)
+    case area(Area)
+    case offer(Offer)
+    case page(PlainPage)
+
+    var inSitemap: Bool {
+        if case .notFound = self { return false }
+        return true
+    }
+
+    /// Path, template name and view model.
+    func view(_ views: ViewModels) -> (String, String, ViewModel) {
+        let links = views.links
+        switch self {
+        case .home: return (links.home, "home", views.home())
+        case .townIndex: return (links.towns, "index", views.townIndex())
+        case .phaseIndex: return (links.lifePhases, "index", views.phaseIndex())
+        case .areaIndex: return (links.areas, "index", views.areaIndex())
+        case .search: return (links.search, "search", views.search())
+        case .notFound: return (links.root + "404.html", "404", views.notFound())
+        case .town(let town): return (links.town(town.id), "town", views.town(town))
+        case .cell(let town, let phase):
+            return (links.cell(town: town.id, phase: phase.id), "cell", views.cell(town: town, phase: phase))
+        case .phase(let phase): return (links.lifePhase(phase.id), "phase", views.phase(phase))
+        case .area(let area): return (links.area(area.id), "area", views.area(area))
+        case .offer(let offer): return (links.offer(offer.slug), "offer", views.offer(offer, html: offer.bodyHTML))
+        case .page(let page): return (links.page(page.slug), "page", views.plainPage(page, html: page.bodyHTML))
+        }
+    }
+}
+
+private struct RenderedPage: Sendable {
+    var path: String
+    var html: Data
+    var inSitemap: Bool
 }

@@ -17,7 +17,9 @@ public struct SiteModel: Sendable {
         site = content.site
         offers = content.offers
             .filter { $0.status != .inactive && (options.includeDrafts || !$0.draft) }
-            .sorted { (SortKey.of($0.title), $0.slug) < (SortKey.of($1.title), $1.slug) }
+            .map { (key: SortKey.of($0.title), offer: $0) }
+            .sorted { ($0.key, $0.offer.slug) < ($1.key, $1.offer.slug) }
+            .map(\.offer)
         pages = content.pages.sorted { $0.slug < $1.slug }
     }
 

@@ -1,0 +1,38 @@
+// Parallel work with deterministic results: each item's result lands at its
+// own index, so the order never depends on which thread finished first.
+import Foundation
+
+extension Array where Element: Sendable {
+    func parallelMap<Result: Sendable>(_ transform: @Sendable (Element) -> Result) -> [Result] {
+        guard count > 1 else { return map(transform) }
+        let results = ResultSlots<Result>(count: count)
+        self.withUnsafeBufferPointer { buffer in
+            let elements = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                results.store(transform(elements.value[index]), at: index)
+            }
+        }
+        return results.values
+    }
+}
+
+/// One slot per index; each written by exactly one iteration.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.map { $0! } }
+}
+
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
