@@ -88,7 +88,8 @@ struct Check: ParsableCommand {
         let (files, readDiagnostics) = site.readContent()
         var diagnostics = SiteBuilder.check(content: files, options: site.buildOptions())
         diagnostics = ((site.strict ? readDiagnostics.strict() : readDiagnostics) + diagnostics).sorted()
-        print(format.render(diagnostics), terminator: "")
+        // Unbuffered, so the summary on standard error cannot overtake it.
+        FileHandle.standardOutput.write(Data(format.render(diagnostics).utf8))
         if format == .text {
             FileHandle.standardError.write(Data(
                 "\(files.offers.count) Angebote geprüft: \(diagnostics.errorCount) Fehler, \(diagnostics.warningCount) Warnungen.\n".utf8))

@@ -44,6 +44,9 @@ public struct Offer: Sendable, Equatable {
     public var bodyText: String = ""
     /// Line of the body's first line in the source file, for messages.
     public var bodyLine: Int
+    /// Lines of `id` and `review_by`, for messages about them.
+    public var idLine: Int = 0
+    public var reviewByLine: Int = 0
 }
 
 public struct AgeRange: Sendable, Equatable {

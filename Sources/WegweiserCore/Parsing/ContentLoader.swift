@@ -52,19 +52,21 @@ public enum ContentLoader {
         let today = options.today
         let vocabulary = site
         let parsed = files.offers.parallelMap { file in
-            let (offer, found) = OfferParser.parse(file, site: vocabulary, today: today)
-            return ParsedOffer(offer: offer, diagnostics: found)
+            let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today)
+            return ParsedOffer(offer: offer, complete: complete, diagnostics: found)
         }
         for result in parsed {
             diagnostics += result.diagnostics
-            if let offer = result.offer { offers.append(offer) }
+            if let offer = result.offer, result.complete { offers.append(offer) }
         }
-        diagnostics += duplicateSlugs(offers.map { ($0.slug, $0.sourcePath) }, kind: "Angebote")
-        diagnostics += duplicateIDs(offers)
+        // Over every file, broken ones included: all problems in one run.
+        diagnostics += duplicateSlugs(
+            files.offers.map { (Slug.fold(OfferParser.baseName(of: $0.path)), $0.displayPath) }, kind: "Angebote")
+        diagnostics += duplicateIDs(parsed.compactMap(\.offer))
         if options.reportReviews {
             for offer in offers where offer.reviewBy.map({ $0 < options.today }) == true {
                 diagnostics.append(Diagnostic(
-                    file: offer.sourcePath, line: 0, severity: .warning,
+                    file: offer.sourcePath, line: offer.reviewByLine, column: 1, severity: .warning,
                     message: "Das Angebot sollte bis \(offer.reviewBy!) überprüft werden (`review_by`).",
                     hint: "Prüfen Sie die Angaben, setzen Sie `updated` auf das heutige Datum und `review_by` auf den nächsten Termin."))
             }
@@ -107,13 +109,13 @@ public enum ContentLoader {
     }
 
     private static func duplicateIDs(_ offers: [Offer]) -> [Diagnostic] {
-        let withID = offers.compactMap { offer in offer.id.map { ($0, offer.sourcePath) } }
+        let withID = offers.compactMap { offer in offer.id.map { ($0, offer.sourcePath, offer.idLine) } }
         var diagnostics: [Diagnostic] = []
         for (id, group) in Dictionary(grouping: withID, by: \.0).sorted(by: { $0.key < $1.key }) where group.count > 1 {
             let paths = group.map(\.1).sorted()
-            for path in paths {
+            for (_, path, line) in group.sorted(by: { $0.1 < $1.1 }) {
                 diagnostics.append(Diagnostic(
-                    file: path, line: 0,
+                    file: path, line: line, column: 5,
                     message: "Die id `\(id)` steht in mehreren Angeboten: \(paths.filter { $0 != path }.joined(separator: ", ")).",
                     hint: "Jedes Angebot braucht eine eigene id. Wurde eine Datei kopiert? Löschen Sie die Zeile `id:` in der Kopie oder erzeugen Sie mit `wegweiser new` eine neue."))
             }
@@ -135,5 +137,6 @@ public enum ContentLoader {
 
 private struct ParsedOffer: Sendable {
     var offer: Offer?
+    var complete: Bool
     var diagnostics: [Diagnostic]
 }

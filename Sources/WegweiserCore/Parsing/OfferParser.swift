@@ -10,20 +10,28 @@ enum OfferParser {
         "languages", "accessible", "registration", "review_by", "draft",
     ]
 
+    /// The offer, or nil when the file has an error.
     static func parse(_ file: SourceFile, site: SiteConfig?, today: CalendarDate) -> (Offer?, [Diagnostic]) {
+        let (offer, complete, diagnostics) = parseAll(file, site: site, today: today)
+        return (complete ? offer : nil, diagnostics)
+    }
+
+    /// Whatever could be read, even from a file with errors (so that
+    /// duplicate ids are found in the same run), and whether it is complete.
+    static func parseAll(_ file: SourceFile, site: SiteConfig?, today: CalendarDate) -> (Offer?, Bool, [Diagnostic]) {
         let document: FrontMatterDocument
         switch FrontMatter.split(file) {
         case .success(let split): document = split
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let diagnostic): return (nil, false, [diagnostic])
         }
         var reader = YAMLReader(file: file.displayPath, firstLine: document.yamlLine)
         guard let root = reader.compose(document.yaml) else {
             if reader.diagnostics.isEmpty {
                 reader.error(nil, "Die Angaben des Angebots sind leer.", hint: "Pflichtangaben: \(requiredKeys.map { "`\($0)`" }.joined(separator: ", ")).")
             }
-            return (nil, reader.diagnostics)
+            return (nil, false, reader.diagnostics)
         }
-        guard let fields = reader.fields(root, of: "den Angaben") else { return (nil, reader.diagnostics) }
+        guard let fields = reader.fields(root, of: "den Angaben") else { return (nil, false, reader.diagnostics) }
         reader.warnUnknownKeys(fields, known: requiredKeys + optionalKeys)
 
         let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
@@ -58,6 +66,7 @@ enum OfferParser {
                     hint: "Löschen Sie die Zeile oder lassen Sie `wegweiser new` eine Datei mit neuer id anlegen.")
             } else {
                 offer.id = id.lowercased()
+                offer.idLine = (node.mark?.line ?? 0) + document.yamlLine - 1
             }
         }
         offer.status = reader.enumeration(fields["status"], "status", as: Offer.Status.self) ?? .active
@@ -73,6 +82,7 @@ enum OfferParser {
         offer.accessible = reader.enumeration(fields["accessible"], "accessible", as: Offer.Access.self)
         offer.registration = reader.string(fields["registration"], "registration")
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
+        offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
 
         let markdown = MarkdownDocument(document.body)
@@ -82,7 +92,7 @@ enum OfferParser {
         diagnostics += bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         let complete = title != nil && summary != nil && municipalities != nil && lifePhases != nil
             && areas != nil && provider != nil && updated != nil
-        return (complete && !diagnostics.hasErrors ? offer : nil, diagnostics)
+        return (offer, complete && !diagnostics.hasErrors, diagnostics)
     }
 
     static func baseName(of path: String) -> String {
@@ -170,10 +180,12 @@ enum OfferParser {
                 location.postalCode = nil
             }
             if (location.latitude == nil) != (location.longitude == nil) {
-                reader.error(item, "Ein Ort braucht `lat` und `lon` zusammen oder keins von beiden.")
+                reader.error(item, "Ein Ort braucht `lat` und `lon` zusammen oder keins von beiden.",
+                    hint: "Ergänzen Sie die fehlende Koordinate (z. B. aus OpenStreetMap) oder löschen Sie beide.")
             }
             if location.name == nil && location.city == nil && location.street == nil {
-                reader.error(item, "Ein Ort unter `locations` braucht mindestens `name` oder `city`.")
+                reader.error(item, "Ein Ort unter `locations` braucht mindestens `name` oder `city`.",
+                    hint: "Ergänzen Sie z. B. `city: Unna`.")
             }
             return location
         }

@@ -23,6 +23,18 @@ import Testing
         #expect(diagnostics[0].message.contains("b.md"))
     }
 
+    @Test func duplicatesAreFoundEvenInFilesWithOtherErrors() {
+        let id = "id: 0f4c3d2e-1b2a-4c5d-8e9f-0a1b2c3d4e5f"
+        let (_, diagnostics) = Fixtures.load([
+            "angebote/alpha/ferien.md": Fixtures.offer(phases: "[kita]", extra: id),
+            "angebote/beta/ferien.md": Fixtures.offer(towns: "[beta]", extra: id),
+        ])
+        #expect(diagnostics.filter { $0.message.contains("dieselbe Adresse") }.count == 2)
+        let duplicateIDs = diagnostics.filter { $0.message.contains("steht in mehreren Angeboten") }
+        #expect(duplicateIDs.map(\.line) == [9, 9])
+        #expect(diagnostics.contains { $0.message.contains("Unbekannte Lebensphase `kita`") })
+    }
+
     @Test func collectsEveryErrorOfEveryFile() {
         let (_, diagnostics) = Fixtures.load([
             "angebote/alpha/a.md": Fixtures.offer(towns: "[x]", phases: "[y]"),
@@ -61,5 +73,6 @@ import Testing
         #expect(checked.count == 1)
         #expect(checked[0].severity == .warning)
         #expect(checked[0].message.contains("2026-01-01"))
+        #expect(checked[0].line == 9)
     }
 }
