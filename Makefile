@@ -9,7 +9,7 @@ OUTPUT ?= public
 RELEASE_BIN = .build/release/wegweiser
 DEBUG_BIN = .build/debug/wegweiser
 
-.PHONY: site serve check test test-swift test-js test-browser bench bench-search deps clean
+.PHONY: site serve check test test-swift test-js test-cli test-browser bench bench-search deps clean
 
 ## make site: build the tool (release) and the site into public/
 site: deps
@@ -26,8 +26,8 @@ check: deps
 	$(SWIFT) build -c release --product wegweiser
 	$(RELEASE_BIN) check --content $(CONTENT)
 
-## make test: every test (Swift, search script, browser)
-test: test-swift test-js test-browser
+## make test: every test (Swift, search script, command line, browser)
+test: test-swift test-js test-cli test-browser
 
 test-swift: deps
 	$(SWIFT) build
@@ -35,6 +35,11 @@ test-swift: deps
 
 test-js:
 	@if [ -d Tests/search-js ]; then node --test Tests/search-js/; else echo "no search-js tests"; fi
+
+test-cli: deps
+	bash Tests/browser/install-deps.sh
+	$(SWIFT) build --product wegweiser
+	WEGWEISER_BIN=$(DEBUG_BIN) $(PYTHON) -m pytest Tests/cli -q
 
 test-browser: deps
 	bash Tests/browser/install-deps.sh
