@@ -3,10 +3,10 @@
 enum Text {
     static func age(_ age: AgeRange?) -> String? {
         switch (age?.min, age?.max) {
-        case let (min?, max?) where min == max: "\(min) Jahre"
-        case let (min?, max?): "\(min) bis \(max) Jahre"
+        case let (min?, max?) where min == max: "\(min) \(min == 1 ? "Jahr" : "Jahre")"
+        case let (min?, max?): "\(min) bis \(max) \(max == 1 ? "Jahr" : "Jahre")"
         case let (min?, nil): "ab \(min) Jahren"
-        case let (nil, max?): "bis \(max) Jahre"
+        case let (nil, max?): "bis \(max) \(max == 1 ? "Jahr" : "Jahre")"
         default: nil
         }
     }
