@@ -470,11 +470,13 @@ def set_media(driver, media: str) -> None:
 # Network requests
 # --------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass
 class Request:
     url: str
     resource_type: str
     method: str
+    status: int | None = None   # HTTP status of the response, once received
+    error: str | None = None    # Chromium's errorText when the load failed
 
     @property
     def host(self) -> str | None:
@@ -514,11 +516,12 @@ class NetworkRecorder:
         return self.wait_idle(quiet=quiet, timeout=timeout)
 
     def wait_idle(self, quiet: float = 0.5, timeout: float = 15.0) -> list[Request]:
-        """Wait until no request is pending and none started for `quiet` seconds.
+        """Wait until no request awaits its response and the log was quiet for `quiet` s.
 
         Returns the requests seen since the log was last read.
         """
         requests: list[Request] = []
+        by_id: dict[str, Request] = {}
         pending: set[str] = set()
         deadline = time.monotonic() + timeout
         last_activity = time.monotonic()
@@ -527,14 +530,27 @@ class NetworkRecorder:
             for event in events:
                 params = event.get("params", {})
                 method = event["method"]
+                request_id = params.get("requestId")
                 if method == "Network.requestWillBeSent":
                     request = params.get("request", {})
-                    requests.append(Request(url=request.get("url", ""),
-                                            resource_type=params.get("type", ""),
-                                            method=request.get("method", "")))
-                    pending.add(params.get("requestId"))
-                elif method in ("Network.loadingFinished", "Network.loadingFailed"):
-                    pending.discard(params.get("requestId"))
+                    if request_id in by_id and "redirectResponse" in params:
+                        by_id[request_id].status = params["redirectResponse"].get("status")
+                    entry = Request(url=request.get("url", ""),
+                                    resource_type=params.get("type", ""),
+                                    method=request.get("method", ""))
+                    requests.append(entry)
+                    by_id[request_id] = entry
+                    pending.add(request_id)
+                elif method in ("Network.responseReceived", "Network.loadingFinished",
+                                "Network.loadingFailed"):
+                    # A response counts as done: a body the page never reads (a
+                    # fetch() whose JSON is not awaited) never reports loadingFinished.
+                    pending.discard(request_id)
+                    entry = by_id.get(request_id)
+                    if entry and method == "Network.responseReceived":
+                        entry.status = params.get("response", {}).get("status")
+                    elif entry and method == "Network.loadingFailed":
+                        entry.error = params.get("errorText") or "failed"
                 elif method == "Network.webSocketCreated":
                     requests.append(Request(url=params.get("url", ""),
                                             resource_type="WebSocket", method="GET"))
