@@ -24,10 +24,13 @@ public struct MarkdownDocument: Sendable {
         public var column: Int
     }
 
-    public init(_ source: String) {
+    /// `linkRoot`: the site's path prefix (`/familien/`); links written as
+    /// `/datenschutz/` are moved below it, so a site can live in a subfolder.
+    public init(_ source: String, linkRoot: String = "/") {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         let root = source.withCString { cmark_parse_document($0, source.utf8.count, options) }!
         defer { cmark_node_free(root) }
+        if linkRoot != "/" { Self.prefixRootLinks(of: root, with: linkRoot) }
 
         let rendered = cmark_render_html(root, options)!
         html = String(cString: rendered)
@@ -86,6 +89,20 @@ public struct MarkdownDocument: Sendable {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func prefixRootLinks(of root: OpaquePointer, with prefix: String) {
+        let iterator = cmark_iter_new(root)!
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)!
+            let type = cmark_node_get_type(node)
+            guard event == CMARK_EVENT_ENTER, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                let url = cmark_node_get_url(node).map({ String(cString: $0) }),
+                url.hasPrefix("/"), !url.hasPrefix("//"), !url.hasPrefix(prefix)
+            else { continue }
+            _ = cmark_node_set_url(node, prefix + url.dropFirst())
+        }
     }
 
     private static func literal(of node: OpaquePointer) -> String {

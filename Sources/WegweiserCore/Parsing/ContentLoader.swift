@@ -74,7 +74,7 @@ public enum ContentLoader {
 
         var pages: [PlainPage] = []
         for file in files.pages {
-            let (page, found) = PageParser.parse(file)
+            let (page, found) = PageParser.parse(file, linkRoot: site?.rootPath ?? "/")
             diagnostics += found
             if let page { pages.append(page) }
         }

@@ -85,7 +85,7 @@ enum OfferParser {
         offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
 
-        let markdown = MarkdownDocument(document.body)
+        let markdown = MarkdownDocument(document.body, linkRoot: site?.rootPath ?? "/")
         offer.bodyHTML = markdown.html
         offer.bodyText = markdown.plainText
         var diagnostics = reader.diagnostics

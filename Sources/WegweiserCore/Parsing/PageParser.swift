@@ -3,7 +3,7 @@
 enum PageParser {
     static let knownKeys = ["title", "summary", "menu", "order"]
 
-    static func parse(_ file: SourceFile) -> (PlainPage?, [Diagnostic]) {
+    static func parse(_ file: SourceFile, linkRoot: String = "/") -> (PlainPage?, [Diagnostic]) {
         let document: FrontMatterDocument
         switch FrontMatter.split(file) {
         case .success(let split): document = split
@@ -18,7 +18,7 @@ enum PageParser {
         }
         reader.warnUnknownKeys(fields, known: knownKeys)
         let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
-        let markdown = MarkdownDocument(document.body)
+        let markdown = MarkdownDocument(document.body, linkRoot: linkRoot)
         var page = PlainPage(
             sourcePath: file.displayPath, slug: Slug.fold(OfferParser.baseName(of: file.path)),
             title: title ?? "", summary: reader.string(fields["summary"], "summary", maxLength: 300),
