@@ -1,0 +1,63 @@
+# Wegweiser: build the site, serve it, test it, measure it.
+# Every target installs what it needs on a fresh Debian machine.
+
+SWIFT ?= swift
+PYTHON ?= python3
+CONTENT ?= content
+TEMPLATES ?= templates
+OUTPUT ?= public
+RELEASE_BIN = .build/release/wegweiser
+DEBUG_BIN = .build/debug/wegweiser
+
+.PHONY: site serve check test test-swift test-js test-browser bench bench-search deps clean
+
+## make site: build the tool (release) and the site into public/
+site: deps
+	$(SWIFT) build -c release --product wegweiser
+	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+
+## make serve: build, serve on http://127.0.0.1:8080, rebuild on change
+serve: deps
+	$(SWIFT) build -c release --product wegweiser
+	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+
+## make check: validate the content only
+check: deps
+	$(SWIFT) build -c release --product wegweiser
+	$(RELEASE_BIN) check --content $(CONTENT)
+
+## make test: every test (Swift, search script, browser)
+test: test-swift test-js test-browser
+
+test-swift: deps
+	$(SWIFT) build
+	$(SWIFT) test
+
+test-js:
+	@if [ -d Tests/search-js ]; then node --test Tests/search-js/; else echo "no search-js tests"; fi
+
+test-browser: deps
+	bash Tests/browser/install-deps.sh
+	$(SWIFT) build --product wegweiser
+	WEGWEISER_BIN=$(DEBUG_BIN) $(PYTHON) -m pytest Tests/browser -q
+
+## make bench: build-time figures on generated content
+bench: deps
+	$(SWIFT) build -c release --product wegweiser
+	$(PYTHON) bench/build/run.py --bin $(RELEASE_BIN)
+
+## make bench-search: search index size, query time and quality against Pagefind and lunr
+bench-search: deps
+	bash bench/search/run.sh
+
+## deps: libcmark (the Markdown renderer) and pkg-config, from Debian
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config >/dev/null; \
+	fi
+
+clean:
+	rm -rf .build
+	find $(OUTPUT) -mindepth 1 ! -name .gitkeep -delete

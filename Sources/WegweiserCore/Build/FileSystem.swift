@@ -1,0 +1,152 @@
+// The two edges of the pipeline that touch the disk: reading the content and
+// templates folders, and replacing the output folder only once a build worked.
+import Foundation
+
+public enum SiteFiles {
+    /// Reads `site.yml`, `angebote/**/*.md` and `seiten/*.md` below `directory`.
+    /// `displayPrefix` is how messages name the folder (e.g. `content`).
+    public static func readContent(at directory: URL, displayPrefix: String) -> (ContentFiles, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        func read(_ relative: String) -> SourceFile? {
+            let display = displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+                diagnostics.append(Diagnostic(file: display, message: "Die Datei lässt sich nicht lesen."))
+                return nil
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(Diagnostic(
+                    file: display, line: 1, column: 1, message: "Die Datei ist nicht in UTF-8 gespeichert.",
+                    hint: "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."))
+                return nil
+            }
+            return SourceFile(path: relative, displayPath: display, text: text)
+        }
+
+        var siteConfig: SourceFile?
+        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yml").path) {
+            siteConfig = read("site.yml")
+        } else {
+            diagnostics.append(Diagnostic(
+                file: displayPrefix.isEmpty ? "site.yml" : "\(displayPrefix)/site.yml",
+                message: "Die Datei site.yml fehlt.",
+                hint: "Ist `--content` der richtige Ordner? Er muss site.yml, angebote/ und seiten/ enthalten."))
+        }
+        var offers: [SourceFile] = []
+        for relative in files(below: directory, in: "angebote") {
+            if relative.hasSuffix(".md") {
+                if let file = read(relative) { offers.append(file) }
+            } else if !relative.split(separator: "/").last!.hasPrefix(".") {
+                diagnostics.append(Diagnostic(
+                    file: "\(displayPrefix)/\(relative)", severity: .warning,
+                    message: "Die Datei wird nicht veröffentlicht: nur Dateien mit der Endung `.md` sind Angebote.",
+                    hint: "Benennen Sie die Datei in `….md` um oder verschieben Sie sie aus dem Ordner angebote/."))
+            }
+        }
+        let pages = files(below: directory, in: "seiten").filter { $0.hasSuffix(".md") }.compactMap(read)
+        return (ContentFiles(siteConfig: siteConfig, offers: offers, pages: pages), diagnostics)
+    }
+
+    /// Every `*.mustache` file (by name without extension) and every file below `assets/`.
+    public static func readTemplates(at directory: URL) throws -> TemplateFiles {
+        var templates: [String: String] = [:]
+        var assets: [String: Data] = [:]
+        for relative in files(below: directory, in: "") {
+            let url = directory.appendingPathComponent(relative)
+            if relative.hasPrefix("assets/") {
+                assets[String(relative.dropFirst("assets/".count))] = try Data(contentsOf: url)
+            } else if relative.hasSuffix(".mustache") {
+                templates[String(relative.dropLast(".mustache".count))] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        return TemplateFiles(templates: templates, assets: assets)
+    }
+
+    /// Relative paths of the regular files below `directory/sub`, sorted; hidden files skipped.
+    static func files(below directory: URL, in sub: String) -> [String] {
+        let base = sub.isEmpty ? directory : directory.appendingPathComponent(sub)
+        guard let enumerator = FileManager.default.enumerator(
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        let basePath = directory.standardizedFileURL.path
+        var result: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.path
+            guard path.hasPrefix(basePath + "/") else { continue }
+            result.append(String(path.dropFirst(basePath.count + 1)))
+        }
+        return result.sorted()
+    }
+
+    /// Writes the site into a new folder beside `output`, then swaps it in:
+    /// until this succeeds, the previous output stays exactly as it was.
+    public static func replace(_ output: URL, with files: [String: Data]) throws {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        try? fileManager.removeItem(at: staging)
+        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+                let url = staging.appendingPathComponent(path)
+                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url)
+            }
+            // The repository keeps the empty output folder with a .gitkeep.
+            let keep = output.appendingPathComponent(".gitkeep")
+            if fileManager.fileExists(atPath: keep.path) {
+                try fileManager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
+            }
+            if fileManager.fileExists(atPath: output.path) {
+                try fileManager.moveItem(at: output, to: retired)
+            }
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: retired.path) {
+                try? fileManager.moveItem(at: retired, to: output)
+            }
+            throw error
+        }
+        try? fileManager.removeItem(at: retired)
+    }
+}
+
+/// One build from folders to a folder, as `build` and `serve` run it.
+public struct DiskBuild: Sendable {
+    public var content: String
+    public var templates: String
+    public var output: String
+    public var options: BuildOptions
+
+    public init(content: String, templates: String, output: String, options: BuildOptions) {
+        self.content = content
+        self.templates = templates
+        self.output = output
+        self.options = options
+    }
+
+    /// Builds and, only if there is no error, replaces the output folder.
+    /// The result's `site` is nil when the build failed and nothing was written.
+    public func run() throws -> BuildResult {
+        let (files, readDiagnostics) = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
+        let templateFiles: TemplateFiles
+        do {
+            templateFiles = try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))
+        } catch {
+            let diagnostic = Diagnostic(file: templates, message: "Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)")
+            return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
+        }
+        var result = SiteBuilder.build(content: files, templates: templateFiles, options: options)
+        result.diagnostics = ((options.strict ? readDiagnostics.strict() : readDiagnostics) + result.diagnostics).sorted()
+        guard let site = result.site, !result.diagnostics.hasErrors else {
+            result.site = nil
+            return result
+        }
+        try SiteFiles.replace(URL(fileURLWithPath: output), with: site.files)
+        return result
+    }
+}

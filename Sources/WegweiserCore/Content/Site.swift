@@ -1,0 +1,58 @@
+// The site's settings and its three closed vocabularies, as read from site.yml.
+
+public struct SiteConfig: Sendable, Equatable {
+    public var title: String
+    public var tagline: String?
+    /// Always ends with `/`.
+    public var baseURL: String
+    public var language: String
+    /// Intro for the home page and the default meta description.
+    public var description: String?
+    /// A short notice shown on every page (e.g. "all data are examples").
+    public var notice: String?
+    public var municipalities: [Municipality]
+    public var lifePhases: [LifePhase]
+    public var areas: [Area]
+
+    /// The path part of `baseURL`, e.g. `/` or `/familien/`: every link starts with it.
+    public var rootPath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    public var towns: [Municipality] { municipalities.filter { !$0.countyWide } }
+}
+
+public struct Municipality: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String?
+    /// Offers filed under a county-wide municipality are listed in every town.
+    public var countyWide: Bool
+    public var youthOffice: YouthOffice?
+}
+
+public struct YouthOffice: Sendable, Equatable {
+    public var name: String
+    public var phone: String?
+    public var email: String?
+    public var website: String?
+    public var street: String?
+    public var postalCode: String?
+    public var city: String?
+}
+
+public struct LifePhase: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var ages: String?
+    public var description: String?
+}
+
+public struct Area: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String?
+}

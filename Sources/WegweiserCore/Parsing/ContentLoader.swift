@@ -1,0 +1,129 @@
+// Turns the files of a content folder into validated content: site settings,
+// offers and pages, with every diagnostic of every file collected.
+
+/// The raw files of a content folder, as read from disk (or given by a test).
+public struct ContentFiles: Sendable {
+    public var siteConfig: SourceFile?
+    public var offers: [SourceFile]
+    public var pages: [SourceFile]
+
+    public init(siteConfig: SourceFile?, offers: [SourceFile], pages: [SourceFile]) {
+        self.siteConfig = siteConfig
+        self.offers = offers.sorted { $0.path < $1.path }
+        self.pages = pages.sorted { $0.path < $1.path }
+    }
+}
+
+/// Everything the content says, validated.
+public struct Content: Sendable {
+    public var site: SiteConfig
+    /// Every offer that parsed, in path order, drafts and inactive ones included.
+    public var offers: [Offer]
+    public var pages: [PlainPage]
+}
+
+public struct ContentOptions: Sendable {
+    public var today: CalendarDate
+    /// Whether `review_by` dates that have passed are reported (`check` does).
+    public var reportReviews: Bool
+
+    public init(today: CalendarDate, reportReviews: Bool = false) {
+        self.today = today
+        self.reportReviews = reportReviews
+    }
+}
+
+public enum ContentLoader {
+    /// Parses and validates everything; `content` is nil when any error was found.
+    public static func load(_ files: ContentFiles, options: ContentOptions) -> (content: Content?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var site: SiteConfig?
+        if let file = files.siteConfig {
+            let (config, found) = SiteConfigParser.parse(file)
+            site = config
+            diagnostics += found
+        } else {
+            diagnostics.append(Diagnostic(
+                file: "site.yml", message: "Die Datei site.yml fehlt im Inhaltsordner.",
+                hint: "Legen Sie site.yml mit `title`, `base_url`, `language`, `municipalities`, `life_phases` und `areas` an."))
+        }
+
+        var offers: [Offer] = []
+        for file in files.offers {
+            let (offer, found) = OfferParser.parse(file, site: site, today: options.today)
+            diagnostics += found
+            if let offer { offers.append(offer) }
+        }
+        diagnostics += duplicateSlugs(offers.map { ($0.slug, $0.sourcePath) }, kind: "Angebote")
+        diagnostics += duplicateIDs(offers)
+        if options.reportReviews {
+            for offer in offers where offer.reviewBy.map({ $0 < options.today }) == true {
+                diagnostics.append(Diagnostic(
+                    file: offer.sourcePath, line: 0, severity: .warning,
+                    message: "Das Angebot sollte bis \(offer.reviewBy!) überprüft werden (`review_by`).",
+                    hint: "Prüfen Sie die Angaben, setzen Sie `updated` auf das heutige Datum und `review_by` auf den nächsten Termin."))
+            }
+        }
+
+        var pages: [PlainPage] = []
+        for file in files.pages {
+            let (page, found) = PageParser.parse(file)
+            diagnostics += found
+            if let page { pages.append(page) }
+        }
+        diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.sourcePath) }, kind: "Seiten")
+        diagnostics += reservedPageSlugs(pages)
+
+        diagnostics.sort()
+        guard let site, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Content(site: site, offers: offers, pages: pages), diagnostics)
+    }
+
+    private static func duplicateSlugs(_ entries: [(slug: String, path: String)], kind: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (slug, group) in Dictionary(grouping: entries, by: \.slug).sorted(by: { $0.key < $1.key }) where group.count > 1 {
+            let paths = group.map(\.path).sorted()
+            for path in paths {
+                let others = paths.filter { $0 != path }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(
+                    file: path, line: 1, column: 1,
+                    message: "Zwei \(kind) haben dieselbe Adresse `\(slug)`: diese Datei und \(others).",
+                    hint: "Der Dateiname bestimmt die Adresse. Benennen Sie eine der Dateien um, z. B. mit dem Ort im Namen."))
+            }
+        }
+        if entries.contains(where: { $0.slug.isEmpty }) {
+            for entry in entries where entry.slug.isEmpty {
+                diagnostics.append(Diagnostic(
+                    file: entry.path, line: 1, column: 1, message: "Aus dem Dateinamen lässt sich keine Adresse bilden.",
+                    hint: "Verwenden Sie Buchstaben oder Ziffern im Dateinamen, z. B. `elterncafe-unna.md`."))
+            }
+        }
+        return diagnostics
+    }
+
+    private static func duplicateIDs(_ offers: [Offer]) -> [Diagnostic] {
+        let withID = offers.compactMap { offer in offer.id.map { ($0, offer.sourcePath) } }
+        var diagnostics: [Diagnostic] = []
+        for (id, group) in Dictionary(grouping: withID, by: \.0).sorted(by: { $0.key < $1.key }) where group.count > 1 {
+            let paths = group.map(\.1).sorted()
+            for path in paths {
+                diagnostics.append(Diagnostic(
+                    file: path, line: 0,
+                    message: "Die id `\(id)` steht in mehreren Angeboten: \(paths.filter { $0 != path }.joined(separator: ", ")).",
+                    hint: "Jedes Angebot braucht eine eigene id. Wurde eine Datei kopiert? Löschen Sie die Zeile `id:` in der Kopie oder erzeugen Sie mit `wegweiser new` eine neue."))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Pages live at `/<slug>/`, beside the site's own sections.
+    private static func reservedPageSlugs(_ pages: [PlainPage]) -> [Diagnostic] {
+        let reserved = ["orte", "lebensphasen", "themen", "angebote", "suche", "assets"]
+        return pages.filter { reserved.contains($0.slug) }.map { page in
+            Diagnostic(
+                file: page.sourcePath, line: 1, column: 1,
+                message: "Die Seite `\(page.slug)` hätte dieselbe Adresse wie ein Bereich der Website.",
+                hint: "Benennen Sie die Datei um; belegt sind: \(reserved.joined(separator: ", ")).")
+        }
+    }
+}

@@ -1,0 +1,164 @@
+// Reads content/site.yml: the site's settings and its closed vocabularies.
+import Yams
+
+enum SiteConfigParser {
+    static let knownKeys = [
+        "title", "tagline", "base_url", "language", "description", "notice",
+        "municipalities", "life_phases", "areas",
+    ]
+
+    static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
+        var reader = YAMLReader(file: file.displayPath, firstLine: 1)
+        guard let root = reader.compose(FrontMatter.normalize(file.text)) else {
+            if reader.diagnostics.isEmpty {
+                reader.error(nil, "site.yml ist leer.", hint: "Tragen Sie mindestens `title`, `base_url`, `language`, `municipalities`, `life_phases` und `areas` ein.")
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let fields = reader.fields(root, of: "site.yml") else { return (nil, reader.diagnostics) }
+        reader.warnUnknownKeys(fields, known: knownKeys)
+
+        let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
+        let baseURLNode = reader.required(fields, "base_url")
+        var baseURL = reader.string(baseURLNode, "base_url")
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
+                reader.error(baseURLNode, "`base_url` muss eine Adresse mit http:// oder https:// sein.",
+                    hint: "Zum Beispiel `https://familien.example.org/`.")
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        let language = reader.string(reader.required(fields, "language"), "language")
+        let municipalities = vocabulary(&reader, fields, "municipalities", what: "Ort") { reader, entry, id, name in
+            reader.warnUnknownKeys(entry, known: ["id", "name", "description", "county_wide", "youth_office"])
+            return Municipality(
+                id: id, name: name,
+                description: reader.string(entry["description"], "description"),
+                countyWide: reader.bool(entry["county_wide"], "county_wide") ?? false,
+                youthOffice: youthOffice(&reader, entry["youth_office"]))
+        }
+        let lifePhases = vocabulary(&reader, fields, "life_phases", what: "Lebensphase") { reader, entry, id, name in
+            reader.warnUnknownKeys(entry, known: ["id", "name", "ages", "description"])
+            return LifePhase(
+                id: id, name: name, ages: reader.string(entry["ages"], "ages"),
+                description: reader.string(entry["description"], "description"))
+        }
+        let areas = vocabulary(&reader, fields, "areas", what: "Bereich") { reader, entry, id, name in
+            reader.warnUnknownKeys(entry, known: ["id", "name", "description"])
+            return Area(id: id, name: name, description: reader.string(entry["description"], "description"))
+        }
+
+        guard let title, let baseURL, let language, let municipalities, let lifePhases, let areas,
+            !reader.diagnostics.hasErrors
+        else { return (nil, reader.diagnostics) }
+        let config = SiteConfig(
+            title: title, tagline: reader.string(fields["tagline"], "tagline"), baseURL: baseURL,
+            language: language, description: reader.string(fields["description"], "description"),
+            notice: reader.string(fields["notice"], "notice"), municipalities: municipalities,
+            lifePhases: lifePhases, areas: areas)
+        return (config, reader.diagnostics)
+    }
+
+    /// A closed vocabulary: a non-empty list of entries with unique `id` and a `name`.
+    private static func vocabulary<Term>(
+        _ reader: inout YAMLReader, _ fields: Fields, _ key: String, what: String,
+        entry makeTerm: (inout YAMLReader, Fields, String, String) -> Term
+    ) -> [Term]? {
+        guard let node = reader.required(fields, key), let items = reader.list(node, key) else { return nil }
+        if items.isEmpty {
+            reader.error(node, "`\(key)` ist leer.", hint: "Tragen Sie mindestens einen Eintrag mit `id` und `name` ein.")
+            return nil
+        }
+        var terms: [Term] = []
+        var seen: [String: Node] = [:]
+        for item in items {
+            guard let entry = reader.fields(item, of: "einem Eintrag von `\(key)`") else { continue }
+            let idNode = reader.required(entry, "id")
+            guard let id = reader.string(idNode, "id"),
+                let name = reader.string(reader.required(entry, "name"), "name")
+            else { continue }
+            guard Slug.isValidID(id) else {
+                reader.error(idNode, "Die id `\(id)` (\(what)) enthält unerlaubte Zeichen.",
+                    hint: "Erlaubt sind nur Kleinbuchstaben a–z, Ziffern und `-`, z. B. `\(Slug.fold(id))`.")
+                continue
+            }
+            if let earlier = seen[id] {
+                reader.error(idNode, "Die id `\(id)` steht zweimal in `\(key)`.",
+                    hint: "Sie wird schon in Zeile \((earlier.mark?.line ?? 0)) verwendet. Jede id darf nur einmal vorkommen.")
+                continue
+            }
+            seen[id] = idNode
+            terms.append(makeTerm(&reader, entry, id, name))
+        }
+        return terms
+    }
+
+    private static func youthOffice(_ reader: inout YAMLReader, _ node: Node?) -> YouthOffice? {
+        guard let node, !node.isNull, let entry = reader.fields(node, of: "`youth_office`") else { return nil }
+        reader.warnUnknownKeys(entry, known: ["name", "phone", "email", "website", "street", "postal_code", "city"])
+        guard let name = reader.string(reader.required(entry, "name"), "name") else { return nil }
+        return YouthOffice(
+            name: name,
+            phone: ContactRules.phone(&reader, entry["phone"]),
+            email: ContactRules.email(&reader, entry["email"]),
+            website: ContactRules.website(&reader, entry["website"]),
+            street: reader.string(entry["street"], "street"),
+            postalCode: reader.string(entry["postal_code"], "postal_code"),
+            city: reader.string(entry["city"], "city"))
+    }
+}
+
+/// Rules shared by offers' contacts and youth offices.
+enum ContactRules {
+    static func phone(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+        guard let phone = reader.string(node, "phone") else { return nil }
+        let allowed = Set("0123456789 +-/()")
+        let digits = phone.filter(\.isNumber)
+        guard phone.allSatisfy({ allowed.contains($0) }), digits.count >= 5,
+            phone.hasPrefix("0") || phone.hasPrefix("+"), !phone.dropFirst().contains("+")
+        else {
+            reader.error(node, "Die Telefonnummer `\(phone)` ist ungültig.",
+                hint: "Schreiben Sie sie so, wie man sie in Deutschland wählt (`02303 27-0`), oder mit +49 (`+49 2303 270`).")
+            return nil
+        }
+        return phone
+    }
+
+    /// The number for a `tel:` link: `+49…` form, no spaces.
+    static func telURI(_ phone: String) -> String {
+        var digits = phone.filter { $0.isNumber || $0 == "+" }
+        if digits.hasPrefix("00") {
+            digits = "+" + digits.dropFirst(2)
+        } else if digits.hasPrefix("0") {
+            digits = "+49" + digits.dropFirst()
+        }
+        return "tel:" + digits
+    }
+
+    static func email(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+        guard let email = reader.string(node, "email") else { return nil }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace),
+            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
+        else {
+            reader.error(node, "Die E-Mail-Adresse `\(email)` ist ungültig.", hint: "Zum Beispiel `beratung@example.org`.")
+            return nil
+        }
+        return email
+    }
+
+    static func website(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+        guard let website = reader.string(node, "website") else { return nil }
+        let lowered = website.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), website.count > 8,
+            !website.contains(where: \.isWhitespace)
+        else {
+            reader.error(node, "Die Webseite `\(website)` ist keine http(s)-Adresse.",
+                hint: "Schreiben Sie die volle Adresse mit `https://`, z. B. `https://example.org/beratung`.")
+            return nil
+        }
+        return website
+    }
+}

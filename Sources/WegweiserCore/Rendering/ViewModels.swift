@@ -1,0 +1,291 @@
+// Plain view models per page kind: dictionaries the Mustache templates read.
+// All wording and grouping is decided here; templates only lay it out.
+
+typealias ViewModel = [String: Any]
+
+struct ViewModels {
+    let model: SiteModel
+    let links: Links
+
+    init(model: SiteModel) {
+        self.model = model
+        links = Links(site: model.site)
+    }
+
+    // MARK: - Frame shared by every page
+
+    enum Section: String { case home, towns, phases, areas, search, page, offer, none }
+
+    func frame(
+        title: String, path: String, description: String?, section: Section,
+        breadcrumbs: [(String, String)] = [], noindex: Bool = false
+    ) -> ViewModel {
+        let site = model.site
+        let mainMenu: [ViewModel] = [
+            ["title": "Orte", "url": links.towns, "current": section == .towns],
+            ["title": "Lebensphasen", "url": links.lifePhases, "current": section == .phases],
+            ["title": "Themen", "url": links.areas, "current": section == .areas],
+            ["title": "Suche", "url": links.search, "current": section == .search],
+        ] + model.pages(in: .main).map { page in
+            ["title": page.title, "url": links.page(page.slug), "current": links.page(page.slug) == path]
+        }
+        let footerMenu: [ViewModel] = model.pages(in: .footer).map { page in
+            ["title": page.title, "url": links.page(page.slug)]
+        }
+        var crumbs: [ViewModel] = []
+        if !breadcrumbs.isEmpty {
+            crumbs.append(["title": "Start", "url": links.home])
+            crumbs += breadcrumbs.map { ["title": $0.0, "url": $0.1] }
+        }
+        var siteModel: ViewModel = [
+            "title": site.title, "language": site.language, "root": links.root, "assets": links.assets,
+            "searchURL": links.search, "feedURL": links.feed,
+        ]
+        siteModel["tagline"] = site.tagline
+        siteModel["notice"] = site.notice
+        var page: ViewModel = [
+            "title": title,
+            "fullTitle": path == links.home ? site.title : "\(title) – \(site.title)",
+            "canonical": links.absolute(path),
+            "description": description ?? site.description ?? site.tagline ?? site.title,
+        ]
+        if noindex { page["noindex"] = true }
+        return [
+            "site": siteModel, "page": page, "mainMenu": mainMenu, "footerMenu": footerMenu,
+            "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty,
+        ]
+    }
+
+    // MARK: - Offer cards and groups
+
+    func place(of offer: Offer) -> String {
+        let names = offer.municipalities.compactMap { model.municipality($0)?.name }
+        return model.isCountyWide(offer) ? "\(Text.list(names)) · kreisweit" : Text.list(names)
+    }
+
+    func card(_ offer: Offer) -> ViewModel {
+        var card: ViewModel = [
+            "title": offer.title, "url": links.offer(offer.slug), "summary": offer.summary,
+            "place": place(of: offer), "countyWide": model.isCountyWide(offer),
+            "phases": offer.lifePhases.compactMap { model.lifePhase($0)?.name }.joined(separator: ", "),
+        ]
+        card["status"] = Text.status(offer.status)
+        if offer.free == true { card["free"] = true }
+        return card
+    }
+
+    func group(id: String, title: String, subtitle: String? = nil, url: String? = nil, offers: [Offer]) -> ViewModel {
+        var group: ViewModel = [
+            "id": id, "title": title, "count": Text.count(offers.count), "offers": offers.map(card),
+        ]
+        group["subtitle"] = subtitle
+        group["url"] = url
+        return group
+    }
+
+    // MARK: - Pages
+
+    func home() -> ViewModel {
+        var view = frame(title: model.site.title, path: links.home, description: model.site.description, section: .home)
+        let site = model.site
+        view["intro"] = site.description
+        view["offerCount"] = Text.count(model.offers.count)
+        view["phases"] = site.lifePhases.enumerated().map { index, phase -> ViewModel in
+            var item: ViewModel = [
+                "step": index + 1, "name": phase.name, "url": links.lifePhase(phase.id),
+                "count": Text.count(model.offers(phase: phase).count),
+            ]
+            item["ages"] = phase.ages
+            item["description"] = phase.description
+            return item
+        }
+        view["towns"] = site.municipalities.map { town -> ViewModel in
+            ["name": town.name, "url": links.town(town.id), "count": Text.count(model.offers(in: town).count),
+             "countyWide": town.countyWide]
+        }
+        view["matrix"] = [
+            "columns": site.municipalities.map { ["name": $0.name, "url": links.town($0.id)] },
+            "rows": site.lifePhases.map { phase -> ViewModel in
+                [
+                    "name": phase.name, "url": links.lifePhase(phase.id),
+                    "cells": site.municipalities.map { town -> ViewModel in
+                        let count = model.offers(in: town, phase: phase).count
+                        var cell: ViewModel = ["count": count, "town": town.name]
+                        if count > 0 { cell["url"] = links.cell(town: town.id, phase: phase.id) }
+                        return cell
+                    },
+                ]
+            },
+        ] as ViewModel
+        view["areas"] = site.areas.map { area -> ViewModel in
+            var item: ViewModel = ["name": area.name, "url": links.area(area.id), "count": Text.count(model.offers(area: area).count)]
+            item["description"] = area.description
+            return item
+        }
+        return view
+    }
+
+    func townIndex() -> ViewModel {
+        var view = frame(title: "Orte", path: links.towns, description: "Angebote für Familien nach Orten.", section: .towns,
+                         breadcrumbs: [])
+        view["items"] = model.site.municipalities.map { town -> ViewModel in
+            var item: ViewModel = ["name": town.name, "url": links.town(town.id), "count": Text.count(model.offers(in: town).count)]
+            item["description"] = town.description ?? (town.countyWide ? "Angebote für alle Orte im Kreis." : nil)
+            return item
+        }
+        view["heading"] = "Orte"
+        view["lead"] = "Wählen Sie Ihren Ort. Dort finden Sie alle Angebote, auch die für den ganzen Kreis."
+        return view
+    }
+
+    func phaseIndex() -> ViewModel {
+        var view = frame(title: "Lebensphasen", path: links.lifePhases, description: "Angebote für Familien nach dem Alter der Kinder.", section: .phases)
+        view["items"] = model.site.lifePhases.map { phase -> ViewModel in
+            var item: ViewModel = ["name": phase.name, "url": links.lifePhase(phase.id), "count": Text.count(model.offers(phase: phase).count)]
+            item["description"] = [phase.ages, phase.description].compactMap { $0 }.joined(separator: " · ")
+            return item
+        }
+        view["heading"] = "Lebensphasen"
+        view["lead"] = "Von der Schwangerschaft bis zum Beruf: Wählen Sie die Phase, in der Ihre Familie gerade ist."
+        return view
+    }
+
+    func areaIndex() -> ViewModel {
+        var view = frame(title: "Themen", path: links.areas, description: "Angebote für Familien nach Themen.", section: .areas)
+        view["items"] = model.site.areas.map { area -> ViewModel in
+            var item: ViewModel = ["name": area.name, "url": links.area(area.id), "count": Text.count(model.offers(area: area).count)]
+            item["description"] = area.description
+            return item
+        }
+        view["heading"] = "Themen"
+        view["lead"] = "Die Angebote nach Bereichen."
+        return view
+    }
+
+    func town(_ town: Municipality) -> ViewModel {
+        let path = links.town(town.id)
+        let offers = model.offers(in: town)
+        var view = frame(
+            title: town.name, path: path,
+            description: "Angebote für Familien in \(town.name): \(Text.count(offers.count)) von der Schwangerschaft bis zum Beruf.",
+            section: .towns, breadcrumbs: [("Orte", links.towns)])
+        view["heading"] = town.countyWide ? "\(town.name): Angebote für den ganzen Kreis" : "Angebote in \(town.name)"
+        view["description"] = town.description
+        view["count"] = Text.count(offers.count)
+        view["countyWide"] = town.countyWide
+        view["showToc"] = model.offersByPhase(in: town).count > 1
+        view["groups"] = model.offersByPhase(in: town).map { phase, offers in
+            group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages,
+                  url: town.countyWide ? nil : links.cell(town: town.id, phase: phase.id), offers: offers)
+        }
+        if let office = town.youthOffice { view["youthOffice"] = youthOffice(office) }
+        return view
+    }
+
+    func cell(town: Municipality, phase: LifePhase) -> ViewModel {
+        let offers = model.offers(in: town, phase: phase)
+        var view = frame(
+            title: "\(phase.name) in \(town.name)", path: links.cell(town: town.id, phase: phase.id),
+            description: "\(Text.count(offers.count)) für Familien in \(town.name), Lebensphase \(phase.name).",
+            section: .towns, breadcrumbs: [("Orte", links.towns), (town.name, links.town(town.id))])
+        view["heading"] = "\(phase.name) in \(town.name)"
+        view["count"] = Text.count(offers.count)
+        view["phaseURL"] = links.lifePhase(phase.id)
+        view["phaseName"] = phase.name
+        view["townURL"] = links.town(town.id)
+        view["townName"] = town.name
+        view["offers"] = offers.map(card)
+        return view
+    }
+
+    func phase(_ phase: LifePhase) -> ViewModel {
+        let offers = model.offers(phase: phase)
+        var view = frame(
+            title: phase.name, path: links.lifePhase(phase.id),
+            description: phase.description ?? "Angebote für Familien in der Lebensphase \(phase.name).",
+            section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)])
+        view["heading"] = phase.name
+        view["ages"] = phase.ages
+        view["description"] = phase.description
+        view["count"] = Text.count(offers.count)
+        view["showToc"] = model.offersByMunicipality(phase: phase).count > 1
+        view["groups"] = model.offersByMunicipality(phase: phase).map { town, offers in
+            group(id: "ort-\(town.id)", title: town.countyWide ? "\(town.name) (kreisweit)" : town.name,
+                  url: town.countyWide ? links.town(town.id) : links.cell(town: town.id, phase: phase.id), offers: offers)
+        }
+        return view
+    }
+
+    func area(_ area: Area) -> ViewModel {
+        let offers = model.offers(area: area)
+        var view = frame(
+            title: area.name, path: links.area(area.id),
+            description: area.description ?? "Angebote für Familien im Bereich \(area.name).",
+            section: .areas, breadcrumbs: [("Themen", links.areas)])
+        view["heading"] = area.name
+        view["description"] = area.description
+        view["count"] = Text.count(offers.count)
+        view["showToc"] = model.offersByPhase(area: area).count > 1
+        view["groups"] = model.offersByPhase(area: area).map { phase, offers in
+            group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages, url: links.lifePhase(phase.id), offers: offers)
+        }
+        return view
+    }
+
+    func plainPage(_ page: PlainPage, html: String) -> ViewModel {
+        var view = frame(title: page.title, path: links.page(page.slug), description: page.summary, section: .page,
+                         breadcrumbs: [])
+        view["heading"] = page.title
+        view["body"] = html
+        return view
+    }
+
+    func search() -> ViewModel {
+        var view = frame(title: "Suche", path: links.search,
+                         description: "Angebote für Familien suchen: nach Stichwort, Ort, Lebensphase und Thema.",
+                         section: .search, breadcrumbs: [])
+        let languages = Set(model.offers.flatMap(\.languages)).sorted {
+            (Languages.name(of: $0) ?? $0) < (Languages.name(of: $1) ?? $1)
+        }
+        view["search"] = [
+            "indexURL": links.search + "index.json",
+            "scriptURL": links.assets + "search.js",
+            "towns": model.site.towns.map { ["id": $0.id, "name": $0.name] },
+            "lifePhases": model.site.lifePhases.map { ["id": $0.id, "name": $0.name] },
+            "areas": model.site.areas.map { ["id": $0.id, "name": $0.name] },
+            "languages": languages.map { ["id": $0, "name": Languages.name(of: $0) ?? $0] },
+            "browse": [
+                ["title": "Nach Orten", "url": links.towns],
+                ["title": "Nach Lebensphasen", "url": links.lifePhases],
+                ["title": "Nach Themen", "url": links.areas],
+            ],
+        ] as ViewModel
+        return view
+    }
+
+    func notFound() -> ViewModel {
+        var view = frame(title: "Seite nicht gefunden", path: links.root + "404.html",
+                         description: "Diese Seite gibt es nicht.", section: .none, noindex: true)
+        view["links"] = [
+            ["title": "Startseite", "url": links.home],
+            ["title": "Suche", "url": links.search],
+            ["title": "Angebote nach Orten", "url": links.towns],
+            ["title": "Angebote nach Lebensphasen", "url": links.lifePhases],
+        ]
+        return view
+    }
+
+    func youthOffice(_ office: YouthOffice) -> ViewModel {
+        var view: ViewModel = ["name": office.name]
+        view["street"] = office.street
+        view["city"] = [office.postalCode, office.city].compactMap { $0 }.joined(separator: " ").nonEmpty
+        if let phone = office.phone { view["phone"] = ["text": phone, "uri": ContactRules.telURI(phone)] }
+        if let email = office.email { view["email"] = ["text": email, "uri": "mailto:" + email] }
+        view["website"] = office.website
+        return view
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,143 @@
+// What `wegweiser serve` answers: the last good build, a page listing the
+// content errors while a build fails, and a tiny script that reloads the
+// browser when a new build is ready. Pure: the HTTP server lives in the CLI.
+import Foundation
+
+public struct DevSite: Sendable {
+    public enum State: Sendable {
+        case built(RenderedSite)
+        case failed([Diagnostic], lastGood: RenderedSite?)
+    }
+
+    public struct Response: Sendable, Equatable {
+        public var status: Int
+        public var contentType: String
+        public var body: Data
+    }
+
+    /// Path the injected script polls; answers the current build number.
+    public static let versionPath = "/__wegweiser/version"
+
+    public var state: State
+    /// Counts builds, so the browser knows when to reload.
+    public var version: Int
+    /// The site's root path (`/` or `/familien/`).
+    public var root: String
+
+    public init(state: State, version: Int = 1, root: String = "/") {
+        self.state = state
+        self.version = version
+        self.root = root
+    }
+
+    public func respond(to requestPath: String) -> Response {
+        let path = requestPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? requestPath
+        if path == Self.versionPath {
+            return Response(status: 200, contentType: "text/plain; charset=utf-8", body: Data("\(version)".utf8))
+        }
+        switch state {
+        case .failed(let diagnostics, let lastGood):
+            let wantsPage = path.hasSuffix("/") || path.hasSuffix(".html") || !path.split(separator: "/").last.map { $0.contains(".") }!
+            if wantsPage || lastGood == nil {
+                return Response(status: 500, contentType: "text/html; charset=utf-8", body: Data(errorPage(diagnostics).utf8))
+            }
+            return file(path, in: lastGood!)
+        case .built(let site):
+            return file(path, in: site)
+        }
+    }
+
+    private func file(_ path: String, in site: RenderedSite) -> Response {
+        let decoded = path.removingPercentEncoding ?? path
+        guard decoded.hasPrefix(root) || decoded + "/" == root else { return notFound(site) }
+        var relative = String(decoded.dropFirst(min(root.count, decoded.count)))
+        if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
+        if site.files[relative] == nil, site.files[relative + "/index.html"] != nil {
+            relative += "/index.html"
+        }
+        guard !relative.split(separator: "/").contains(".."), let data = site.files[relative] else {
+            return notFound(site)
+        }
+        return Response(status: 200, contentType: Self.contentType(of: relative), body: withReload(data, relative))
+    }
+
+    private func notFound(_ site: RenderedSite) -> Response {
+        let data = site.files["404.html"] ?? Data("Nicht gefunden".utf8)
+        return Response(status: 404, contentType: "text/html; charset=utf-8", body: withReload(data, "404.html"))
+    }
+
+    /// HTML gets the reload script before `</body>`.
+    private func withReload(_ data: Data, _ path: String) -> Data {
+        guard path.hasSuffix(".html") else { return data }
+        let html = String(decoding: data, as: UTF8.self)
+        guard let end = html.range(of: "</body>", options: .backwards) else { return data }
+        return Data(html.replacingCharacters(in: end, with: reloadScript + "</body>").utf8)
+    }
+
+    private var reloadScript: String {
+        """
+        <script>(function(){var v="\(version)";setInterval(function(){fetch("\(Self.versionPath)").then(function(r){return r.text()}).then(function(t){if(t!==v)location.reload()}).catch(function(){})},1000)})();</script>
+
+        """
+    }
+
+    func errorPage(_ diagnostics: [Diagnostic]) -> String {
+        let items = diagnostics.map { diagnostic -> String in
+            var item = "<li><code>\(Feeds.escape(diagnostic.location))</code> <strong>\(diagnostic.severity == .error ? "Fehler" : "Warnung"):</strong> \(Feeds.escape(diagnostic.message))"
+            if let hint = diagnostic.hint { item += "<br><em>Hinweis: \(Feeds.escape(hint))</em>" }
+            return item + "</li>"
+        }.joined(separator: "\n")
+        return """
+            <!DOCTYPE html>
+            <html lang="de">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Fehler in den Inhalten</title>
+            <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5}li{margin:0 0 1rem}code{background:#f3f3f3;padding:0 .25rem}</style></head>
+            <body>
+            <h1>Die Website kann gerade nicht gebaut werden</h1>
+            <p>Bitte beheben Sie diese \(diagnostics.errorCount == 1 ? "Stelle" : "Stellen"). Sobald Sie die Datei speichern, lädt diese Seite neu.</p>
+            <ol>
+            \(items)
+            </ol>
+            \(reloadScript)</body>
+            </html>
+            """
+    }
+
+    static func contentType(of path: String) -> String {
+        switch path.split(separator: ".").last.map(String.init) ?? "" {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js", "mjs": "text/javascript; charset=utf-8"
+        case "json": "application/json"
+        case "xml": path.hasSuffix("feed.xml") ? "application/atom+xml" : "application/xml"
+        case "txt": "text/plain; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "webp": "image/webp"
+        case "ico": "image/x-icon"
+        case "woff2": "font/woff2"
+        default: "application/octet-stream"
+        }
+    }
+}
+
+/// A cheap fingerprint of the content and templates folders: paths, sizes and
+/// modification times. A different fingerprint means: build again.
+public struct SourceFingerprint: Sendable, Equatable {
+    private var entries: [String]
+
+    public init(folders: [URL]) {
+        var entries: [String] = []
+        for folder in folders {
+            for path in SiteFiles.files(below: folder, in: "") {
+                let url = folder.appendingPathComponent(path)
+                let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
+                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+                entries.append("\(folder.path)/\(path)|\(size)|\(modified)")
+            }
+        }
+        self.entries = entries
+    }
+}

@@ -1,2 +1,0 @@
-// Entry points of the core library.
-import WegweiserSearch

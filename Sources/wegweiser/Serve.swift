@@ -1,0 +1,95 @@
+// `wegweiser serve`: builds, serves the site on 127.0.0.1, rebuilds when a
+// file changes and reloads the browser. A content error shows in the page;
+// the server keeps running.
+import ArgumentParser
+import FlyingFox
+import Foundation
+import WegweiserCore
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Baut die Website und zeigt sie unter http://127.0.0.1 an; baut bei Änderungen neu.")
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(help: "Ausgabeordner, der bei jedem gelungenen Bau ersetzt wird.")
+    var output = "public"
+
+    @Option(help: "Port auf 127.0.0.1.")
+    var port: UInt16 = 8080
+
+    @Flag(inversion: .prefixedNo, help: "Entwürfe (draft: true) mit anzeigen (Standard beim Vorschauen).")
+    var drafts = true
+
+    func run() async throws {
+        let live = LiveSite()
+        await live.update(build())
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: live)
+        let watcher = Task {
+            var fingerprint = fingerprintNow()
+            while !Task.isCancelled {
+                try await Task.sleep(for: .milliseconds(400))
+                let current = fingerprintNow()
+                guard current != fingerprint else { continue }
+                fingerprint = current
+                await live.update(build())
+            }
+        }
+        defer { watcher.cancel() }
+        say("Wegweiser läuft auf http://127.0.0.1:\(port)/ – Beenden mit Strg+C.")
+        try await server.run()
+    }
+
+    private func fingerprintNow() -> SourceFingerprint {
+        SourceFingerprint(folders: [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)])
+    }
+
+    private func build() -> (BuildResult?, String) {
+        let started = ContinuousClock.now
+        do {
+            let build = DiskBuild(
+                content: site.content, templates: site.templates, output: output, options: site.buildOptions(drafts: drafts))
+            let result = try build.run()
+            let report = DiagnosticFormat.text.render(result.diagnostics)
+            FileHandle.standardError.write(Data(report.utf8))
+            if result.site != nil {
+                say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds]))).")
+            } else {
+                say("Bau fehlgeschlagen: \(result.diagnostics.errorCount) Fehler – im Browser sichtbar.")
+            }
+            return (result, site.content)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            return (nil, site.content)
+        }
+    }
+}
+
+/// The current build, shared between the watcher and the HTTP handler.
+actor LiveSite: HTTPHandler {
+    private var devSite = DevSite(state: .failed([], lastGood: nil), version: 0)
+    private var lastGood: RenderedSite?
+
+    func update(_ outcome: (BuildResult?, String)) {
+        let root = lastGood?.root ?? "/"
+        if let result = outcome.0, let site = result.site {
+            lastGood = site
+            devSite = DevSite(state: .built(site), version: devSite.version + 1, root: site.root)
+        } else {
+            let diagnostics = outcome.0?.diagnostics ?? [Diagnostic(file: outcome.1, message: "Der Bau ist fehlgeschlagen.")]
+            devSite = DevSite(state: .failed(diagnostics, lastGood: lastGood), version: devSite.version + 1, root: root)
+        }
+    }
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let response = devSite.respond(to: request.path)
+        return HTTPResponse(
+            statusCode: HTTPStatusCode(response.status, phrase: response.status == 200 ? "OK" : response.status == 404 ? "Not Found" : "Internal Server Error"),
+            headers: [.contentType: response.contentType, HTTPHeader("Cache-Control"): "no-store"],
+            body: response.body)
+    }
+}
+
+/// Writes a line at once: `print` is buffered when the output is not a terminal.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,2 +1,0 @@
-import WegweiserCore
-print("wegweiser")

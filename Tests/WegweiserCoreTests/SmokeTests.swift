@@ -1,3 +1,0 @@
-import Testing
-@testable import WegweiserCore
-@Test func smoke() { #expect(Bool(true)) }
