@@ -3,6 +3,7 @@
 //
 //   node bench/search/measure.js WORKDIR
 //
+// The page counted is bench/search/search-page.html, a built /suche/ page.
 // WORKDIR holds one folder per corpus (1k, 10k, real), each with corpus.json,
 // ours/ (our index files) and html/pagefind/ (Pagefind's output), as run.sh
 // leaves them. A missing engine is printed as unavailable.
