@@ -41,6 +41,12 @@ let package = Package(
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
+        // Builds a search index from a JSON corpus, for the search benchmark
+        // (bench/search) and for regenerating the search fixtures.
+        .executableTarget(
+            name: "wegweiser-search-index",
+            dependencies: ["WegweiserSearch"]
+        ),
         .testTarget(
             name: "WegweiserSearchTests",
             dependencies: ["WegweiserSearch"]

@@ -69,3 +69,9 @@ public struct SearchVocabularies: Sendable, Equatable {
         self.areas = areas
     }
 }
+
+// Codable so that tools and tests can read documents and vocabularies from JSON
+// (the benchmark's corpus, the search fixtures).
+extension SearchDocument: Codable {}
+extension SearchFacetValue: Codable {}
+extension SearchVocabularies: Codable {}

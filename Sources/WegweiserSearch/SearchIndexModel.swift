@@ -1,0 +1,252 @@
+// What the index holds, before it becomes JSON: records in title order, the
+// term dictionary with BM25F-scored postings (compound parts included), and
+// the facet bit columns. Pure values, built from the documents alone.
+
+import Foundation
+
+struct SearchIndexModel: Sendable, Equatable {
+    /// What a result shows. Only these four texts of a document leave the build.
+    struct Record: Sendable, Equatable {
+        var url: String
+        var title: String
+        var place: String
+        var summary: String
+    }
+
+    struct Facet: Sendable, Equatable {
+        /// The URL parameter that filters by it: ort, phase, thema, kosten, sprache, zugang.
+        var key: String
+        var values: [SearchFacetValue]
+        /// `ceil(values / 6)` base64url characters per document, in document
+        /// order; bit `v % 6` of character `v / 6` says the document has value `v`.
+        var bits: String
+    }
+
+    var records: [Record]
+    /// Sorted by Unicode scalars (JavaScript sorts the same way for the BMP).
+    var terms: [String]
+    /// Per term: document id deltas and scores, interleaved: `[Δid, score, Δid, score, …]`.
+    var postings: [[Int]]
+    var facets: [Facet]
+
+    init(documents: [SearchDocument], vocabularies: SearchVocabularies) {
+        let ordered = documents.sorted {
+            ($0.sortKey, $0.url) < ($1.sortKey, $1.url)
+        }
+        records = ordered.map {
+            Record(url: $0.url, title: $0.title, place: $0.place, summary: $0.summary)
+        }
+        facets = FacetColumns.facets(for: ordered, vocabularies: vocabularies)
+        let scored = Scoring.postings(for: ordered, vocabularies: vocabularies)
+        terms = scored.map(\.term)
+        postings = scored.map(\.postings)
+    }
+}
+
+extension SearchDocument {
+    /// Documents are listed by title when there is no query to rank them.
+    var sortKey: String { Tokenizer.words(title).joined(separator: " ") }
+}
+
+/// BM25F over the fields of a document, with parts of compound words counted
+/// as weaker occurrences of the part.
+enum Scoring {
+    /// Field weights: the title counts most, the body least.
+    enum Field: Int, CaseIterable {
+        case title, topics, summary, labels, body
+
+        var weight: Double {
+            switch self {
+            case .title: 5
+            case .topics: 3
+            case .summary: 2
+            case .labels: 1
+            case .body: 1
+            }
+        }
+    }
+
+    static let k1 = 1.2
+    static let b = 0.75
+    /// A part of a compound ("beratung" in "erziehungsberatung") counts this much of a word.
+    static let compoundPartWeight = 0.5
+    /// Scores are stored as integers: score × this, at least 1.
+    static let scoreScale = 8.0
+    /// Parts of compounds are looked for from this many letters into the word…
+    static let minimumCompoundHead = 3
+    /// …and must be words of the index of at least this many letters.
+    static let minimumCompoundPart = 4
+
+    /// The text of each field, tokenised. `labels` holds the names of the
+    /// document's towns, life phases and areas, so "hebamme lünen" works
+    /// without the filter.
+    static func fieldWords(of document: SearchDocument, vocabularies: SearchVocabularies) -> [[String]] {
+        let towns = document.countyWide
+            ? vocabularies.towns.map(\.name)
+            : vocabularies.towns.filter { document.municipalities.contains($0.id) }.map(\.name)
+        let phases = vocabularies.lifePhases.filter { document.lifePhases.contains($0.id) }.map(\.name)
+        let areas = vocabularies.areas.filter { document.areas.contains($0.id) }.map(\.name)
+        let labels = ([document.place] + towns + phases + areas).joined(separator: " ")
+        return [
+            Tokenizer.keptWords(document.title),
+            Tokenizer.keptWords(document.topics.joined(separator: " ")),
+            Tokenizer.keptWords(document.summary),
+            Tokenizer.keptWords(labels),
+            Tokenizer.keptWords(document.body),
+        ]
+    }
+
+    static func postings(
+        for documents: [SearchDocument], vocabularies: SearchVocabularies
+    ) -> [(term: String, postings: [Int])] {
+        let tokenized = documents.map { fieldWords(of: $0, vocabularies: vocabularies) }
+        // Term frequencies per document and field, the parts of compounds included.
+        var words = Set<String>()
+        for fields in tokenized { for fieldWords in fields { words.formUnion(fieldWords) } }
+        var stems: [String: String] = [:]
+        for word in words { stems[word] = Tokenizer.stem(word) }
+        let parts = compoundParts(of: words).mapValues { Set($0.map { stems[$0]! }) }
+        let fieldCount = Field.allCases.count
+        var frequencies: [[String: [Double]]] = []
+        frequencies.reserveCapacity(documents.count)
+        for fields in tokenized {
+            var perTerm: [String: [Double]] = [:]
+            for (field, fieldWords) in fields.enumerated() {
+                for word in fieldWords {
+                    let stem = stems[word]!
+                    perTerm[stem, default: Array(repeating: 0, count: fieldCount)][field] += 1
+                    for part in parts[word] ?? [] where part != stem {
+                        perTerm[part, default: Array(repeating: 0, count: fieldCount)][field] += compoundPartWeight
+                    }
+                }
+            }
+            frequencies.append(perTerm)
+        }
+        let lengths = tokenized.map { $0.map { Double($0.count) } }
+        let averages = (0..<fieldCount).map { field in
+            documents.isEmpty ? 0 : lengths.map { $0[field] }.reduce(0, +) / Double(documents.count)
+        }
+        var documentsOfTerm: [String: [Int]] = [:]
+        for (document, perTerm) in frequencies.enumerated() {
+            for term in perTerm.keys { documentsOfTerm[term, default: []].append(document) }
+        }
+        let count = Double(documents.count)
+        return documentsOfTerm.keys.sorted(by: scalarOrder).map { term in
+            let ids = documentsOfTerm[term]!
+            let df = Double(ids.count)
+            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
+            var postings: [Int] = []
+            postings.reserveCapacity(ids.count * 2)
+            var previous = 0
+            for id in ids {
+                var weighted = 0.0
+                for (field, tf) in frequencies[id][term]!.enumerated() where tf > 0 {
+                    let normalised = averages[field] > 0 ? 1 - b + b * lengths[id][field] / averages[field] : 1
+                    weighted += Field(rawValue: field)!.weight * tf / normalised
+                }
+                let score = idf * weighted * (k1 + 1) / (k1 + weighted)
+                postings.append(id - previous)
+                postings.append(max(1, Int((score * scoreScale).rounded())))
+                previous = id
+            }
+            return (term, postings)
+        }
+    }
+
+    /// For each word, the other words of the text it contains from
+    /// `minimumCompoundHead` letters in: "erziehungsberatung" contains
+    /// "beratung"; "jugendgesundheitsdienst" contains "gesundheit" and
+    /// "dienst". Found among whole words, not stems, because a stem depends on
+    /// the word's length ("dienst" → "dien", but "…gesundheitsdienst" → "…gesundheitsdie").
+    static func compoundParts(of vocabulary: Set<String>) -> [String: [String]] {
+        let partLengths = Set(vocabulary.map(\.unicodeScalars.count).filter { $0 >= minimumCompoundPart })
+        guard let longestPart = partLengths.max() else { return [:] }
+        var parts: [String: [String]] = [:]
+        for term in vocabulary {
+            let letters = Array(term.unicodeScalars)
+            guard letters.count >= minimumCompoundHead + minimumCompoundPart else { continue }
+            var found = Set<String>()
+            for start in minimumCompoundHead...(letters.count - minimumCompoundPart) {
+                let maximum = min(longestPart, letters.count - start)
+                for length in minimumCompoundPart...maximum where partLengths.contains(length) {
+                    var candidate = String.UnicodeScalarView()
+                    candidate.append(contentsOf: letters[start..<start + length])
+                    let part = String(candidate)
+                    if vocabulary.contains(part) { found.insert(part) }
+                }
+            }
+            if !found.isEmpty { parts[term] = found.sorted(by: scalarOrder) }
+        }
+        return parts
+    }
+}
+
+/// Orders strings by Unicode scalar values, as JavaScript compares code points
+/// for text without surrogate pairs; never by locale.
+func scalarOrder(_ left: String, _ right: String) -> Bool {
+    left.unicodeScalars.lexicographicallyPrecedes(right.unicodeScalars)
+}
+
+/// The facets as bit columns, one per filter parameter of the search page.
+enum FacetColumns {
+    static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+    static func facets(for documents: [SearchDocument], vocabularies: SearchVocabularies) -> [SearchIndexModel.Facet] {
+        let languageCodes = Set(documents.flatMap(\.languages)).sorted()
+        let languages = languageCodes
+            .map { SearchFacetValue(id: $0, name: languageNames[$0] ?? $0.uppercased()) }
+            .sorted { languageOrder($0) < languageOrder($1) }
+        return [
+            facet("ort", vocabularies.towns, documents) { document, town in
+                document.countyWide || document.municipalities.contains(town)
+            },
+            facet("phase", vocabularies.lifePhases, documents) { $0.lifePhases.contains($1) },
+            facet("thema", vocabularies.areas, documents) { $0.areas.contains($1) },
+            facet("kosten", [SearchFacetValue(id: "frei", name: "kostenlos")], documents) { document, _ in
+                document.free
+            },
+            facet("sprache", languages, documents) { $0.languages.contains($1) },
+            facet("zugang", accessValues, documents) { document, value in
+                // "partly" means at least partly, so it includes full access.
+                document.accessible == value || (value == "partly" && document.accessible == "yes")
+            },
+        ]
+    }
+
+    /// German first, then by name.
+    private static func languageOrder(_ value: SearchFacetValue) -> (Int, String, String) {
+        (value.id == "de" ? 0 : 1, Tokenizer.words(value.name).joined(separator: " "), value.id)
+    }
+
+    static let accessValues = [
+        SearchFacetValue(id: "yes", name: "rollstuhlgerecht"),
+        SearchFacetValue(id: "partly", name: "mindestens teilweise rollstuhlgerecht"),
+    ]
+
+    private static func facet(
+        _ key: String, _ values: [SearchFacetValue], _ documents: [SearchDocument],
+        has: (SearchDocument, String) -> Bool
+    ) -> SearchIndexModel.Facet {
+        let width = (values.count + 5) / 6
+        var bits: [Character] = []
+        bits.reserveCapacity(width * documents.count)
+        for document in documents {
+            var groups = Array(repeating: 0, count: width)
+            for (index, value) in values.enumerated() where has(document, value.id) {
+                groups[index / 6] |= 1 << (index % 6)
+            }
+            bits.append(contentsOf: groups.map { alphabet[$0] })
+        }
+        return SearchIndexModel.Facet(key: key, values: values, bits: String(bits))
+    }
+
+    /// German names of the languages offers are most often given in.
+    static let languageNames: [String: String] = [
+        "ar": "Arabisch", "bg": "Bulgarisch", "bs": "Bosnisch", "de": "Deutsch", "el": "Griechisch",
+        "en": "Englisch", "es": "Spanisch", "fa": "Persisch", "fr": "Französisch", "hr": "Kroatisch",
+        "hu": "Ungarisch", "it": "Italienisch", "ku": "Kurdisch", "nl": "Niederländisch", "pl": "Polnisch",
+        "ps": "Paschtu", "pt": "Portugiesisch", "ro": "Rumänisch", "ru": "Russisch", "so": "Somali",
+        "sq": "Albanisch", "sr": "Serbisch", "ti": "Tigrinya", "tr": "Türkisch", "uk": "Ukrainisch",
+        "ur": "Urdu", "vi": "Vietnamesisch", "zh": "Chinesisch",
+    ]
+}

@@ -1,0 +1,102 @@
+// The tokeniser shared by the index (here) and the query (templates/assets/search.js).
+// Both must produce the same tokens for the same text; the shared vectors in
+// Tests/Fixtures/search/token-vectors.tsv prove it. Change one, change both.
+
+import Foundation
+
+public enum Tokenizer {
+    /// The index terms of a text: folded, split into words, stop words and
+    /// one-letter words dropped, each word stemmed.
+    public static func tokens(_ text: String) -> [String] {
+        keptWords(text).map(stem)
+    }
+
+    /// The folded words that become terms, before stemming.
+    public static func keptWords(_ text: String) -> [String] {
+        words(text).filter { $0.unicodeScalars.count >= 2 && !stopWords.contains($0) }
+    }
+
+    /// The stem of one folded word.
+    public static func stem(_ word: String) -> String {
+        Cistem.stem(word)
+    }
+
+    /// The folded words of a text before stemming: lower case, compatibility
+    /// decomposition with the accents dropped, ß → ss, and ae/oe/ue → a/o/u
+    /// so that "Aerztin" and "Ärztin" meet (ä has already become a by then).
+    public static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            guard !current.isEmpty else { return }
+            words.append(joinUmlautSpellings(String(current)))
+            current = String.UnicodeScalarView()
+        }
+        for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+            let category = scalar.properties.generalCategory
+            // Accents, and invisible format characters such as the soft hyphen.
+            if category == .nonspacingMark || category == .format { continue }
+            if let replacement = letterReplacements[scalar] {
+                current.append(contentsOf: replacement.unicodeScalars)
+            } else if isWordCategory(category) {
+                current.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+
+    /// Letters and numbers, as JavaScript's `[\p{L}\p{N}]`.
+    private static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Letters that compatibility decomposition leaves alone but a German
+    /// reader treats as spellings of plain Latin letters. The final sigma is
+    /// here because JavaScript's toLowerCase makes it and Swift's does not.
+    static let letterReplacements: [Unicode.Scalar: String] = [
+        "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
+        "þ": "th", "ı": "i", "ς": "σ",
+    ]
+
+    /// ae → a, oe → o, ue → u, left to right, so that the transliterations
+    /// people type without umlauts meet the umlauts folded to plain vowels.
+    static func joinUmlautSpellings(_ word: String) -> String {
+        let scalars = Array(word.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            out.append(scalar)
+            if index + 1 < scalars.count, scalars[index + 1] == "e",
+               scalar == "a" || scalar == "o" || scalar == "u" {
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// Function words that say nothing about an offer, in folded spelling.
+    /// Dropping them keeps the index small; the query keeps a stop word that
+    /// is still being typed, since "die" may become "dienst".
+    public static let stopWords: Set<String> = [
+        "ab", "aber", "alle", "allen", "aller", "als", "also", "am", "an", "auch", "auf", "aus",
+        "bei", "beim", "bin", "bis", "bist", "da", "damit", "dann", "das", "dass", "dem", "den",
+        "der", "des", "die", "dies", "diese", "diesem", "diesen", "dieser", "dieses", "dir", "doch",
+        "du", "durch", "ein", "eine", "einem", "einen", "einer", "eines", "er", "es", "etwa",
+        "fur", "hat", "hier", "ihr", "ihre", "ihrem", "ihren", "ihrer", "im", "in", "ins", "ist",
+        "ja", "jede", "jeden", "jeder", "man", "mit", "nach", "nicht", "noch", "nur", "ob", "oder",
+        "ohne", "sich", "sie", "sind", "so", "um", "und", "uns", "unser", "unsere", "vom", "von",
+        "vor", "war", "was", "wer", "wie", "wir", "wird", "wo", "zu", "zum", "zur",
+    ]
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import WegweiserSearch
-@Test func smoke() { #expect(Bool(true)) }

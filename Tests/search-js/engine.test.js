@@ -1,0 +1,138 @@
+// The query engine on the fixture index the Swift tests regenerate byte for
+// byte (Tests/Fixtures/search/index-*), once as one file and once split.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { Engine } = require('../../templates/assets/search.js');
+
+const fixtures = path.join(__dirname, '../Fixtures/search');
+
+function open(layout) {
+  const dir = path.join(fixtures, layout);
+  const fetched = [];
+  const load = async (file) => {
+    fetched.push(file);
+    const full = path.join(dir, file);
+    return fs.existsSync(full) ? JSON.parse(fs.readFileSync(full, 'utf8')) : null;
+  };
+  const engine = new Engine(JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')), load);
+  return { engine, fetched };
+}
+
+async function find(engine, q, filters) {
+  await engine.prepare(q);
+  const result = engine.search(q, filters);
+  const records = await engine.records(result.ids);
+  return { ...result, urls: records.map((r) => r[0].replace(/^\/angebote\/|\/$/g, '')) };
+}
+
+function count(engine, result, key, id) {
+  const facet = engine.facets.find((f) => f.key === key);
+  return result.counts[key][facet.values.findIndex((v) => v[0] === id)];
+}
+
+for (const layout of ['index-single', 'index-sharded']) {
+  test.describe(layout, () => {
+    const { engine, fetched } = open(layout);
+
+    test('a whole word finds its offers, in any case and inflection', async () => {
+      const upper = await find(engine, 'HEBAMMEN');
+      const lower = await find(engine, 'hebamme');
+      assert.deepEqual(upper.urls, lower.urls);
+      assert.ok(lower.urls.includes('hebammenvermittlung-unna'));
+      assert.equal(lower.mode, 'all');
+    });
+
+    test('a prefix finds the longer word', async () => {
+      const r = await find(engine, 'schwanger');
+      assert.equal(r.urls[0], 'schwangerschaftsberatung-unna');
+    });
+
+    test('a part of a compound finds the compound', async () => {
+      const r = await find(engine, 'beratung');
+      for (const slug of ['erziehungsberatung-kamen', 'schuldnerberatung-kreis', 'schwangerschaftsberatung-unna']) {
+        assert.ok(r.urls.includes(slug), `${slug} missing from ${r.urls}`);
+      }
+      const middle = await find(engine, 'gesundheit');
+      assert.ok(middle.urls.includes('kinder-jugendgesundheitsdienst'));
+      const insolvenz = await find(engine, 'insolvenz');
+      assert.deepEqual(insolvenz.urls, ['schuldnerberatung-kreis']);
+    });
+
+    test('one typo is forgiven where nothing else matches', async () => {
+      const r = await find(engine, 'erzihungsberatung');
+      assert.equal(r.urls[0], 'erziehungsberatung-kamen');
+      assert.equal(r.mode, 'typo');
+      const exact = await find(engine, 'erziehungsberatung');
+      assert.equal(exact.mode, 'all');
+      assert.deepEqual((await find(engine, 'xylofonzz')).urls, []);
+    });
+
+    test('title ranks above topics above summary above body', async () => {
+      const r = await find(engine, 'trommelkurs');
+      assert.deepEqual(r.urls, ['trommelkurs-werne', 'musikgarten-werne', 'rhythmus-holzwickede', 'bewegung-froendenberg']);
+    });
+
+    test('several words must all match', async () => {
+      const r = await find(engine, 'hebamme lünen');
+      assert.deepEqual([...r.urls].sort(), ['elterncafe-luenen', 'familienhebammen-luenen']);
+      assert.equal(r.mode, 'all');
+    });
+
+    test('when no offer has all words, offers with some of them are shown', async () => {
+      const r = await find(engine, 'insolvenz trommelkurs');
+      assert.equal(r.mode, 'some');
+      assert.ok(r.urls.includes('schuldnerberatung-kreis') && r.urls.includes('trommelkurs-werne'));
+    });
+
+    test('the town filter includes county-wide offers', async () => {
+      const r = await find(engine, '', { ort: 'bergkamen' });
+      assert.deepEqual(r.urls, ['fruehfoerderung-bergkamen', 'kinder-jugendgesundheitsdienst', 'schuldnerberatung-kreis']);
+      const hebamme = await find(engine, 'hebamme', { ort: 'luenen' });
+      assert.deepEqual([...hebamme.urls].sort(), ['elterncafe-luenen', 'familienhebammen-luenen']);
+    });
+
+    test('each filter narrows the results', async () => {
+      assert.deepEqual((await find(engine, 'beratung', { phase: 'schwangerschaft-geburt' })).urls, ['schwangerschaftsberatung-unna']);
+      assert.deepEqual((await find(engine, 'trommelkurs', { thema: 'gesundheit' })).urls, ['bewegung-froendenberg']);
+      assert.deepEqual((await find(engine, 'hebamme', { kosten: 'frei', sprache: 'ar' })).urls, ['familienhebammen-luenen']);
+      assert.deepEqual((await find(engine, '', { sprache: 'uk' })).urls, ['jugendberufsagentur-boenen']);
+      assert.deepEqual((await find(engine, 'beratung', { zugang: 'yes' })).urls.sort(),
+        ['erziehungsberatung-kamen', 'kinder-jugendgesundheitsdienst', 'schwangerschaftsberatung-unna']);
+      const partly = await find(engine, '', { zugang: 'partly' });
+      assert.equal(partly.urls.length, 6, 'partly includes full access');
+      assert.deepEqual((await find(engine, 'hebamme', { ort: 'nirgendwo' })).urls, []);
+    });
+
+    test('an empty query with a filter lists its offers by title', async () => {
+      const r = await find(engine, '', { thema: 'bildung' });
+      assert.deepEqual(r.urls, ['hausaufgabenhilfe-selm', 'fruehfoerderung-bergkamen', 'jugendberufsagentur-boenen',
+        'musikgarten-werne', 'rhythmus-holzwickede', 'trommelkurs-werne']);
+      assert.deepEqual((await find(engine, '')).urls, [], 'no query and no filter: nothing');
+    });
+
+    test('facet counts follow the query and the other filters', async () => {
+      const r = await find(engine, 'hebamme');
+      assert.equal(count(engine, r, 'ort', 'luenen'), 2);
+      assert.equal(count(engine, r, 'ort', 'unna'), r.urls.filter((u) => u.endsWith('-unna')).length);
+      assert.equal(count(engine, r, 'ort', 'selm'), 0);
+      const filtered = await find(engine, 'hebamme', { ort: 'luenen' });
+      assert.equal(count(engine, filtered, 'ort', 'unna'), count(engine, r, 'ort', 'unna'), 'a facet ignores its own filter');
+      assert.equal(count(engine, filtered, 'sprache', 'ar'), 1);
+      const all = await find(engine, '');
+      assert.equal(count(engine, all, 'ort', 'bergkamen'), 3, 'county-wide offers count for every town');
+      assert.equal(count(engine, all, 'kosten', 'frei'), 9);
+    });
+
+    if (layout === 'index-sharded') {
+      test('a split index fetches only the shards and records a query needs', async () => {
+        const split = open(layout);
+        await find(split.engine, 'hebamme');
+        assert.ok(split.fetched.includes('t/he.json'));
+        assert.ok(split.fetched.every((f) => f === 't/he.json' || f.startsWith('r/')), split.fetched.join(' '));
+      });
+    }
+  });
+}

@@ -1,0 +1,400 @@
+/* Wegweiser search: the tokeniser (a mirror of Sources/WegweiserSearch/Tokenizer.swift
+ * and Cistem.swift; the shared vectors in Tests/Fixtures/search/ prove they agree),
+ * the query engine over the index the build writes to /suche/, and the page glue.
+ * Plain browser JavaScript, no dependencies. In Node it exports the tokeniser and
+ * the engine for the tests and the benchmark; on a page it runs the search form.
+ * Index format and algorithms: docs/search.md. */
+(function () {
+  'use strict';
+
+  // ---- Tokeniser ----------------------------------------------------------
+
+  var LETTERS = { 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ð': 'd', 'þ': 'th', 'ı': 'i', 'ς': 'σ' };
+  var INVISIBLE = /[\p{Mn}\p{Cf}]/u;
+  var WORD_CHAR = /[\p{L}\p{N}]/u;
+  var STOP = new Set(('ab aber alle allen aller als also am an auch auf aus bei beim bin bis bist da damit dann das dass ' +
+    'dem den der des die dies diese diesem diesen dieser dieses dir doch du durch ein eine einem einen einer eines er es ' +
+    'etwa fur hat hier ihr ihre ihrem ihren ihrer im in ins ist ja jede jeden jeder man mit nach nicht noch nur ob oder ' +
+    'ohne sich sie sind so um und uns unser unsere vom von vor war was wer wie wir wird wo zu zum zur').split(' '));
+
+  // Folded words: lower case, accents dropped, ß → ss, then ae/oe/ue → a/o/u so
+  // that "Aerztin" meets "Ärztin" (whose ä has become a).
+  function words(text) {
+    var out = [], word = '';
+    for (var ch of String(text).toLowerCase().normalize('NFKD')) {
+      if (INVISIBLE.test(ch)) continue;
+      if (LETTERS[ch]) word += LETTERS[ch];
+      else if (WORD_CHAR.test(ch)) word += ch;
+      else if (word) { out.push(word.replace(/([aou])e/g, '$1')); word = ''; }
+    }
+    if (word) out.push(word.replace(/([aou])e/g, '$1'));
+    return out;
+  }
+
+  function length(word) { return Array.from(word).length; }
+
+  // CISTEM (Weissweiler & Fraser 2017), case-insensitive, without the "ge-" rule.
+  function stem(word) {
+    var marked = Array.from(word.replace(/sch/g, '\uE000').replace(/ei/g, '\uE001').replace(/ie/g, '\uE002'));
+    var w = [];
+    for (var i = 0; i < marked.length; i++) {
+      w.push(marked[i]);
+      if (marked[i + 1] === marked[i]) { w.push('*'); i++; }
+    }
+    while (w.length > 3) {
+      var n = w.length, last = w[n - 1], two = w[n - 2] + last;
+      if (n > 5 && (two === 'em' || two === 'er' || two === 'nd')) { w.length -= 2; continue; }
+      if (last === 't' || last === 'e' || last === 's' || last === 'n') { w.length -= 1; continue; }
+      break;
+    }
+    var out = [];
+    for (var j = 0; j < w.length; j++) out.push(w[j] === '*' ? out[out.length - 1] : w[j]);
+    return out.join('').replace(/\uE000/g, 'sch').replace(/\uE001/g, 'ei').replace(/\uE002/g, 'ie');
+  }
+
+  function tokens(text) {
+    return words(text).filter(function (w) { return length(w) >= 2 && !STOP.has(w); }).map(stem);
+  }
+
+  // Query terms: like tokens, but the last word, while still being typed, is
+  // kept even when it is a stop word ("die" may become "dienst") and is only
+  // used as a prefix then.
+  function queryTerms(text) {
+    text = String(text || '');
+    var ws = words(text), open = ws.length > 0 && WORD_CHAR.test(text.slice(-1)), terms = [];
+    ws.forEach(function (w, i) {
+      if (length(w) < 2) return;
+      if (!STOP.has(w)) terms.push({ term: stem(w), exact: true });
+      else if (open && i === ws.length - 1) terms.push({ term: w, exact: false });
+    });
+    return terms;
+  }
+
+  // ---- Query engine -------------------------------------------------------
+
+  var PREFIX_WEIGHT = 0.6, TYPO_WEIGHT = 0.3, MIN_TYPO_LENGTH = 4;
+
+  function shardName(term, size) {
+    return Array.from(term).slice(0, size).map(function (c) {
+      return /[a-z0-9]/.test(c) ? c : '_' + c.codePointAt(0).toString(16) + '_';
+    }).join('');
+  }
+
+  // True when a and b differ by at most one insertion, deletion, substitution
+  // or swap of two neighbouring letters.
+  function withinOneEdit(a, b) {
+    if (a === b) return true;
+    var la = a.length, lb = b.length;
+    if (Math.abs(la - lb) > 1) return false;
+    var i = 0;
+    while (i < la && i < lb && a[i] === b[i]) i++;
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+
+  function looksLike(query, term) {
+    if (withinOneEdit(query, term)) return true;
+    for (var l = query.length - 1; l <= query.length + 1; l++) {
+      if (l < term.length && withinOneEdit(query, term.slice(0, l))) return true;
+    }
+    return false;
+  }
+
+  // meta: the parsed index.json. load(path): a promise of the parsed JSON file
+  // at a path relative to index.json, or null when it does not exist.
+  function Engine(meta, load) {
+    this.n = meta.n;
+    this.load = load;
+    this.shardSize = meta.shard || 0;
+    this.chunk = meta.chunk || 0;
+    this.shards = {};
+    this.recordChunks = {};
+    if (!this.shardSize) this.shards[''] = shard(meta);
+    if (meta.r) this.recordChunks[0] = meta.r;
+    this.facets = meta.f.map(function (f) {
+      return { key: f[0], values: f[1], bits: f[2], width: Math.ceil(f[1].length / 6) };
+    });
+  }
+
+  function shard(json) {
+    return { terms: json ? json.t : [], postings: json ? json.p : [], decoded: [] };
+  }
+
+  var B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+  Engine.prototype.hasValue = function (facet, doc, value) {
+    return (B64.indexOf(facet.bits[doc * facet.width + (value / 6 | 0)]) >> (value % 6) & 1) === 1;
+  };
+
+  Engine.prototype.shardFor = function (term) {
+    return this.shardSize ? shardName(term, this.shardSize) : '';
+  };
+
+  // Fetches the shards the query's terms need; resolves when they are there.
+  Engine.prototype.prepare = function (q) {
+    var self = this;
+    return Promise.all(queryTerms(q).map(function (t) {
+      var name = self.shardFor(t.term);
+      if (!(name in self.shards)) {
+        self.shards[name] = self.load('t/' + name + '.json').then(function (json) {
+          return (self.shards[name] = shard(json));
+        });
+      }
+      return self.shards[name];
+    }));
+  };
+
+  function decode(s, index) {
+    if (!s.decoded[index]) {
+      var list = s.postings[index], ids = [], scores = [], id = 0;
+      for (var i = 0; i < list.length; i += 2) { id += list[i]; ids.push(id); scores.push(list[i + 1]); }
+      s.decoded[index] = { ids: ids, scores: scores };
+    }
+    return s.decoded[index];
+  }
+
+  // The documents one query term matches, as a Map id → score: the term itself,
+  // terms it begins (prefix), and only when neither exists, terms one typo away.
+  Engine.prototype.match = function (t) {
+    var s = this.shards[this.shardFor(t.term)], found = new Map(), typo = false;
+    if (!s || typeof s.then === 'function') return { docs: found, typo: false };
+    var terms = s.terms, lo = 0, hi = terms.length, q = t.term;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < q) lo = mid + 1; else hi = mid; }
+    var hits = [];
+    for (var i = lo; i < terms.length && terms[i].startsWith(q); i++) {
+      hits.push([i, terms[i] === q && t.exact ? 1 : PREFIX_WEIGHT]);
+    }
+    if (!hits.length && length(q) >= MIN_TYPO_LENGTH) {
+      for (var k = 0; k < terms.length; k++) if (looksLike(q, terms[k])) hits.push([k, TYPO_WEIGHT]);
+      typo = hits.length > 0;
+    }
+    hits.forEach(function (hit) {
+      var p = decode(s, hit[0]);
+      for (var j = 0; j < p.ids.length; j++) {
+        var score = p.scores[j] * hit[1], old = found.get(p.ids[j]);
+        if (old === undefined || score > old) found.set(p.ids[j], score);
+      }
+    });
+    return { docs: found, typo: typo };
+  };
+
+  // Runs a query over the shards already prepared. filters: {ort: 'unna', …}.
+  // Returns ids best first, facet counts per facet key (the counts of a facet
+  // take the query and the other facets' filters into account), and how the
+  // query was matched: 'all' words, 'some' words (no offer had all), 'typo'.
+  Engine.prototype.search = function (q, filters) {
+    var self = this, terms = queryTerms(q), scores = null, mode = 'all', typo = false;
+    filters = filters || {};
+    if (terms.length) {
+      var matches = terms.map(function (t) { var m = self.match(t); typo = typo || m.typo; return m.docs; });
+      scores = intersect(matches);
+      if (!scores.size && matches.length > 1) { scores = unite(matches); mode = 'some'; }
+    }
+    var active = this.facets.map(function (f) {
+      var v = filters[f.key];
+      var index = v ? f.values.findIndex(function (value) { return value[0] === v; }) : -1;
+      return v ? index : null; // -1: an unknown value, which nothing has
+    });
+    var counts = {};
+    this.facets.forEach(function (f) { counts[f.key] = f.values.map(function () { return 0; }); });
+    // Without query words every offer is a candidate: the counts then say how
+    // many offers each filter value has, and a filter alone lists its offers.
+    var ids = [], candidates = scores ? Array.from(scores.keys()) : null;
+    var total = candidates ? candidates.length : this.n;
+    for (var c = 0; c < total; c++) {
+      var doc = candidates ? candidates[c] : c, failed = -1, failures = 0;
+      for (var f = 0; f < this.facets.length && failures < 2; f++) {
+        if (active[f] !== null && (active[f] < 0 || !this.hasValue(this.facets[f], doc, active[f]))) { failed = f; failures++; }
+      }
+      if (failures === 0) ids.push(doc);
+      if (failures > 1) continue;
+      for (var g = 0; g < this.facets.length; g++) {
+        if (failures === 1 && g !== failed) continue;
+        for (var v = 0; v < this.facets[g].values.length; v++) if (this.hasValue(this.facets[g], doc, v)) counts[this.facets[g].key][v]++;
+      }
+    }
+    if (!terms.length && !active.some(function (a) { return a !== null; })) ids = [];
+    if (scores) {
+      ids.sort(function (a, b) { return (scores.get(b).hits - scores.get(a).hits) || (scores.get(b).score - scores.get(a).score) || a - b; });
+    } else {
+      ids.sort(function (a, b) { return a - b; });
+    }
+    return { ids: ids, counts: counts, mode: terms.length ? (mode === 'all' && typo ? 'typo' : mode) : 'none' };
+  };
+
+  function intersect(maps) {
+    var out = new Map(), smallest = maps.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+    smallest.forEach(function (_, id) {
+      var score = 0;
+      for (var i = 0; i < maps.length; i++) { var s = maps[i].get(id); if (s === undefined) return; score += s; }
+      out.set(id, { hits: maps.length, score: score });
+    });
+    return out;
+  }
+
+  function unite(maps) {
+    var out = new Map();
+    maps.forEach(function (m) {
+      m.forEach(function (score, id) {
+        var o = out.get(id) || { hits: 0, score: 0 };
+        o.hits++; o.score += score; out.set(id, o);
+      });
+    });
+    return out;
+  }
+
+  // The records [url, title, place, summary] of documents, fetching the chunks they are in.
+  Engine.prototype.records = function (ids) {
+    var self = this, size = this.chunk || this.n;
+    return Promise.all(ids.map(function (id) {
+      var k = self.chunk ? Math.floor(id / size) : 0;
+      if (!(k in self.recordChunks)) self.recordChunks[k] = self.load('r/' + k + '.json');
+      return Promise.resolve(self.recordChunks[k]).then(function (chunk) { return chunk ? chunk[id - k * size] : null; });
+    }));
+  };
+
+  var api = { words: words, stem: stem, tokens: tokens, queryTerms: queryTerms, withinOneEdit: withinOneEdit, shardName: shardName, Engine: Engine };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  if (typeof document === 'undefined') return;
+
+  // ---- The search page ----------------------------------------------------
+
+  var PAGE = 10, FILTERS = ['ort', 'phase', 'thema', 'kosten', 'sprache', 'zugang'];
+
+  function start() {
+    var results = document.getElementById('search-results');
+    var form = document.getElementById('search-form') || (results && document.querySelector('form[role="search"]'));
+    if (!results || !form || !form.elements.q) return;
+    var input = form.elements.q;
+    var status = document.getElementById('search-status');
+    if (!status) {
+      status = document.createElement('p');
+      status.id = 'search-status';
+      status.setAttribute('role', 'status');
+      results.parentNode.insertBefore(status, results);
+    }
+    status.setAttribute('aria-live', 'polite');
+    var base = new URL(results.getAttribute('data-index') || form.getAttribute('data-index') || 'index.json', location.href);
+    var load = function (path) {
+      return fetch(new URL(path, base)).then(function (r) { return r.ok ? r.json() : null; });
+    };
+    var engine = null, run = 0, timer = 0, shown = [], all = [];
+
+    function readState() {
+      var params = new URLSearchParams(location.search), state = { q: params.get('q') || '', filters: {} };
+      FILTERS.forEach(function (k) { if (params.get(k)) state.filters[k] = params.get(k); });
+      return state;
+    }
+    function formState() {
+      var state = { q: input.value, filters: {} };
+      FILTERS.forEach(function (k) { var el = form.elements[k]; if (el && el.value) state.filters[k] = el.value; });
+      return state;
+    }
+    function showState(state) {
+      input.value = state.q;
+      FILTERS.forEach(function (k) { var el = form.elements[k]; if (el) setControl(el, state.filters[k] || ''); });
+    }
+    function setControl(el, value) {
+      if (el.tagName === 'SELECT' && value && !Array.prototype.some.call(el.options, function (o) { return o.value === value; })) {
+        el.add(new Option(value, value));
+      }
+      if (el.type === 'checkbox') el.checked = el.value === value; else el.value = value;
+    }
+    function url(state) {
+      var params = new URLSearchParams();
+      if (state.q.trim()) params.set('q', state.q.trim());
+      FILTERS.forEach(function (k) { if (state.filters[k]) params.set(k, state.filters[k]); });
+      var s = params.toString();
+      return location.pathname + (s ? '?' + s : '');
+    }
+
+    function search(history) {
+      var state = formState(), mine = ++run;
+      if (history && url(state) !== location.pathname + location.search) {
+        window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url(state));
+      }
+      if (!engine) return;
+      engine.prepare(state.q).then(function () {
+        if (mine !== run) return;
+        var result = engine.search(state.q, state.filters);
+        showCounts(result.counts);
+        all = result.ids; shown = [];
+        results.innerHTML = '';
+        if (result.mode === 'none' && !Object.keys(state.filters).length) {
+          status.textContent = 'Geben Sie einen Suchbegriff ein oder wählen Sie einen Filter.';
+          return;
+        }
+        var n = all.length;
+        status.textContent = (n === 0 ? 'Kein Angebot gefunden.' : n === 1 ? '1 Angebot gefunden.' : n + ' Angebote gefunden.') +
+          (n && result.mode === 'some' ? ' Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon.' : '') +
+          (n && result.mode === 'typo' ? ' Auch ähnlich geschriebene Wörter wurden gesucht.' : '');
+        more(mine, false);
+      });
+    }
+
+    function more(mine, focus) {
+      var next = all.slice(shown.length, shown.length + PAGE);
+      shown = shown.concat(next);
+      return engine.records(next).then(function (records) {
+        if (mine !== run) return;
+        var list = results.querySelector('ol') || results.appendChild(document.createElement('ol'));
+        var old = results.querySelector('.search-more');
+        if (old) old.remove();
+        var first = null;
+        records.forEach(function (r) {
+          if (!r) return;
+          var li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
+          a.href = r[0]; a.textContent = r[1]; h.appendChild(a); li.appendChild(h);
+          [['search-place', r[2]], ['search-summary', r[3]]].forEach(function (p) {
+            var el = document.createElement('p'); el.className = p[0]; el.textContent = p[1]; li.appendChild(el);
+          });
+          list.appendChild(li);
+          first = first || a;
+        });
+        if (focus && first) first.focus();
+        if (shown.length < all.length) {
+          var button = document.createElement('button');
+          button.type = 'button'; button.className = 'search-more';
+          button.textContent = 'Weitere Angebote anzeigen (' + (all.length - shown.length) + ')';
+          button.addEventListener('click', function () { more(run, true); });
+          results.appendChild(button);
+        }
+      });
+    }
+
+    function showCounts(counts) {
+      engine.facets.forEach(function (f) {
+        var el = form.elements[f.key];
+        if (!el || el.tagName !== 'SELECT') return;
+        var value = el.value, blank = el.options[0] && el.options[0].value === '' ? el.options[0].text : 'alle';
+        el.length = 0;
+        el.add(new Option(blank, ''));
+        f.values.forEach(function (v, i) { el.add(new Option(v[1] + ' (' + counts[f.key][i] + ')', v[0])); });
+        el.value = value;
+      });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { search('replace'); }, 120);
+    });
+    form.addEventListener('change', function (e) { if (e.target !== input) search('push'); });
+    form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); search('push'); });
+    window.addEventListener('popstate', function () { showState(readState()); search(null); });
+
+    showState(readState());
+    load('index.json').then(function (meta) {
+      if (!meta) throw new Error('no index');
+      engine = new Engine(meta, load);
+      search(null);
+    }).catch(function () {
+      status.textContent = 'Die Suche ist gerade nicht verfügbar. Bitte nutzen Sie die Übersichten nach Ort und Lebensphase.';
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
