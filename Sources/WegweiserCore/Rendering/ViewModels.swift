@@ -125,41 +125,58 @@ struct ViewModels {
         return view
     }
 
-    func townIndex() -> ViewModel {
-        var view = frame(title: "Orte", path: links.towns, description: "Angebote für Familien nach Orten.", section: .towns,
-                         breadcrumbs: [])
-        view["items"] = model.site.municipalities.map { town -> ViewModel in
-            var item: ViewModel = ["name": town.name, "url": links.town(town.id), "count": Text.count(model.offers(in: town).count)]
-            item["description"] = town.description ?? (town.countyWide ? "Angebote für alle Orte im Kreis." : nil)
-            return item
+    /// An entry of an overview page: name, link, number of offers, a line of text.
+    private struct IndexItem {
+        var name: String
+        var url: String
+        var count: Int
+        var description: String?
+    }
+
+    private func indexPage(
+        title: String, path: String, description: String, section: Section, lead: String, items: [IndexItem]
+    ) -> ViewModel {
+        var view = frame(title: title, path: path, description: description, section: section)
+        view["heading"] = title
+        view["lead"] = lead
+        view["items"] = items.map { item -> ViewModel in
+            var entry: ViewModel = ["name": item.name, "url": item.url, "count": Text.count(item.count)]
+            entry["description"] = item.description?.nonEmpty
+            return entry
         }
-        view["heading"] = "Orte"
-        view["lead"] = "Wählen Sie Ihren Ort. Dort finden Sie alle Angebote, auch die für den ganzen Kreis."
         return view
+    }
+
+    func townIndex() -> ViewModel {
+        indexPage(
+            title: "Orte", path: links.towns, description: "Angebote für Familien nach Orten.", section: .towns,
+            lead: "Wählen Sie Ihren Ort. Dort finden Sie alle Angebote, auch die für den ganzen Kreis.",
+            items: model.site.municipalities.map { town in
+                IndexItem(
+                    name: town.name, url: links.town(town.id), count: model.offers(in: town).count,
+                    description: town.description ?? (town.countyWide ? "Angebote für alle Orte im Kreis." : nil))
+            })
     }
 
     func phaseIndex() -> ViewModel {
-        var view = frame(title: "Lebensphasen", path: links.lifePhases, description: "Angebote für Familien nach dem Alter der Kinder.", section: .phases)
-        view["items"] = model.site.lifePhases.map { phase -> ViewModel in
-            var item: ViewModel = ["name": phase.name, "url": links.lifePhase(phase.id), "count": Text.count(model.offers(phase: phase).count)]
-            item["description"] = [phase.ages, phase.description].compactMap { $0 }.joined(separator: " · ")
-            return item
-        }
-        view["heading"] = "Lebensphasen"
-        view["lead"] = "Von der Schwangerschaft bis zum Beruf: Wählen Sie die Phase, in der Ihre Familie gerade ist."
-        return view
+        indexPage(
+            title: "Lebensphasen", path: links.lifePhases, description: "Angebote für Familien nach dem Alter der Kinder.",
+            section: .phases,
+            lead: "Von der Schwangerschaft bis zum Beruf: Wählen Sie die Phase, in der Ihre Familie gerade ist.",
+            items: model.site.lifePhases.map { phase in
+                IndexItem(
+                    name: phase.name, url: links.lifePhase(phase.id), count: model.offers(phase: phase).count,
+                    description: [phase.ages, phase.description].compactMap { $0 }.joined(separator: " · "))
+            })
     }
 
     func areaIndex() -> ViewModel {
-        var view = frame(title: "Themen", path: links.areas, description: "Angebote für Familien nach Themen.", section: .areas)
-        view["items"] = model.site.areas.map { area -> ViewModel in
-            var item: ViewModel = ["name": area.name, "url": links.area(area.id), "count": Text.count(model.offers(area: area).count)]
-            item["description"] = area.description
-            return item
-        }
-        view["heading"] = "Themen"
-        view["lead"] = "Die Angebote nach Bereichen."
-        return view
+        indexPage(
+            title: "Themen", path: links.areas, description: "Angebote für Familien nach Themen.", section: .areas,
+            lead: "Die Angebote nach Bereichen.",
+            items: model.site.areas.map { area in
+                IndexItem(name: area.name, url: links.area(area.id), count: model.offers(area: area).count, description: area.description)
+            })
     }
 
     func town(_ town: Municipality) -> ViewModel {
