@@ -35,6 +35,11 @@ enum SiteRenderer {
         for (name, source) in templates.templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(source, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(
+                    file: "\(templatesPath)/\(name).mustache", line: error.context.lineNumber, column: error.context.columnNumber,
+                    message: "Die Vorlage lässt sich nicht lesen: \(error.error).",
+                    hint: "Prüfen Sie, ob jedes `{{#…}}` mit dem passenden `{{/…}}` geschlossen wird."))
             } catch {
                 diagnostics.append(Diagnostic(
                     file: "\(templatesPath)/\(name).mustache", message: "Die Vorlage lässt sich nicht lesen: \(error).",

@@ -129,3 +129,24 @@ import Testing
         #expect(page.contains("Alphastadt"))
     }
 }
+
+@Suite struct TemplateErrorTests {
+    @Test func brokenTemplateNamesFileAndLine() throws {
+        var templates = try Fixtures.projectTemplates()
+        templates.templates["page"] = "{{<layout}}\n{{$main}}\n{{#heading}}<h1>{{heading}}</h1>\n{{/main}}\n{{/layout}}\n"
+        let (files, _) = SiteFiles.readContent(at: Fixtures.site("sample"), displayPrefix: "content")
+        let result = SiteBuilder.build(content: files, templates: templates, options: BuildOptions(today: Fixtures.today))
+        #expect(result.site == nil)
+        let error = try #require(result.diagnostics.first)
+        #expect(error.file == "templates/page.mustache")
+        #expect(error.line == 4)
+    }
+
+    @Test func missingTemplateIsNamed() throws {
+        var templates = try Fixtures.projectTemplates()
+        templates.templates["offer"] = nil
+        let (files, _) = SiteFiles.readContent(at: Fixtures.site("sample"), displayPrefix: "content")
+        let result = SiteBuilder.build(content: files, templates: templates, options: BuildOptions(today: Fixtures.today))
+        #expect(result.diagnostics.map(\.message) == ["Die Vorlage `offer.mustache` fehlt."])
+    }
+}
