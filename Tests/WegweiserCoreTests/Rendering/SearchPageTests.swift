@@ -66,7 +66,7 @@ import WegweiserSearch
         let files = try Self.render(SearchIndexLayout())
         let page = try Self.page(files)
         let script = String(decoding: try #require(files["assets/search.js"]), as: UTF8.self)
-        #expect(page.contains("<script>" + ViewModels.scriptElementText(script) + "</script>"))
+        #expect(page.contains("<script type=\"module\" async>" + ViewModels.scriptElementText(script) + "</script>"))
         #expect(!page.contains("<script src"))
         #expect(page.ranges(of: "</script").count == 1, "only the element's own end tag")
     }
