@@ -153,8 +153,9 @@
   function openIndex(load, q, shardSize) {
     var started = {};
     var once = function (file) { return started[file] || (started[file] = load(file)); };
+    var index = once('index.json');
     if (shardSize > 0) shardFiles(q, shardSize).forEach(once);
-    return once('index.json').then(function (meta) {
+    return index.then(function (meta) {
       if (!meta) throw new Error('no index');
       return new Engine(meta, once);
     });
