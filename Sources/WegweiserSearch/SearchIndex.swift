@@ -12,18 +12,21 @@ public enum SearchIndex {
     /// The index files, keyed by their path relative to the site's `/suche/`
     /// folder (e.g. `index.json`). Deterministic: same documents, same bytes.
     public static func files(
-        for documents: [SearchDocument], vocabularies: SearchVocabularies
+        for documents: [SearchDocument], vocabularies: SearchVocabularies,
+        layout: SearchIndexLayout = SearchIndexLayout()
     ) -> [String: Data] {
-        files(for: documents, vocabularies: vocabularies, layout: SearchIndexLayout())
+        build(for: documents, vocabularies: vocabularies, layout: layout).files
     }
 
-    public static func files(
-        for documents: [SearchDocument], vocabularies: SearchVocabularies, layout: SearchIndexLayout
-    ) -> [String: Data] {
+    /// The index files and what the search page must say about them.
+    public static func build(
+        for documents: [SearchDocument], vocabularies: SearchVocabularies,
+        layout: SearchIndexLayout = SearchIndexLayout()
+    ) -> SearchIndexFiles {
         let model = SearchIndexModel(documents: documents, vocabularies: vocabularies)
         let single = IndexJSON.single(model)
         if single.utf8.count <= layout.maxSingleFileBytes {
-            return ["index.json": Data(single.utf8)]
+            return SearchIndexFiles(files: ["index.json": Data(single.utf8)], shardPrefixLength: nil)
         }
         var files: [String: Data] = ["index.json": Data(IndexJSON.meta(model, layout: layout).utf8)]
         for (name, shard) in IndexJSON.shards(model, prefixLength: layout.shardPrefixLength) {
@@ -32,8 +35,18 @@ public enum SearchIndex {
         for (number, chunk) in IndexJSON.recordChunks(model, size: layout.recordsPerChunk).enumerated() {
             files["r/\(number).json"] = Data(chunk.utf8)
         }
-        return files
+        return SearchIndexFiles(files: files, shardPrefixLength: layout.shardPrefixLength)
     }
+}
+
+/// A built index: its files, and for a split index the shard prefix length,
+/// which the search page announces (`data-shard`) so that its script requests
+/// a query's shards together with `index.json` instead of after it.
+public struct SearchIndexFiles: Sendable, Equatable {
+    /// Path relative to the site's `/suche/` folder → bytes.
+    public var files: [String: Data]
+    /// Letters per shard prefix when the index is split; nil for one file.
+    public var shardPrefixLength: Int?
 }
 
 /// When and how the index is split into files.

@@ -1,8 +1,8 @@
 """Fixtures and helpers for the browser and HTML-conformance tests.
 
-Builds the site once per session with the wegweiser binary, serves it on
-127.0.0.1, drives Debian's headless Chromium through chromedriver, and offers
-helpers to record a page's network requests, change the viewport, find one page
+Builds the site once per session with the wegweiser binary (`build_site`),
+serves it on 127.0.0.1 (`serve`), drives Debian's headless Chromium through
+chromedriver, and offers helpers to record a page's network requests, change the viewport, find one page
 of each kind in the built site and parse a page's links. Other test files in
 this folder (test_pages.py, test_search.py) reuse all of it.
 
@@ -60,7 +60,11 @@ def site_dir(tmp_path_factory) -> Path:
             pytest.fail(f"WEGWEISER_SITE={prebuilt} has no index.html: not a built site",
                         pytrace=False)
         return site
+    return build_site(REPO / "content", tmp_path_factory.mktemp("site") / "public")
 
+
+def generator_binary() -> Path:
+    """The wegweiser binary to build with (WEGWEISER_BIN); fails the test when missing."""
     binary = Path(os.environ.get("WEGWEISER_BIN", DEFAULT_BIN))
     if not (binary.is_file() and os.access(binary, os.X_OK)):
         pytest.fail(
@@ -69,9 +73,14 @@ def site_dir(tmp_path_factory) -> Path:
             "or WEGWEISER_SITE to an already built site folder.",
             pytrace=False,
         )
-    output = tmp_path_factory.mktemp("site") / "public"
+    return binary
+
+
+def build_site(content: Path, output: Path) -> Path:
+    """Build `content` with the repository's templates into `output`; fails the test on errors."""
+    binary = generator_binary()
     command = [str(binary), "build",
-               "--content", str(REPO / "content"),
+               "--content", str(content),
                "--templates", str(REPO / "templates"),
                "--output", str(output)]
     try:
@@ -360,10 +369,10 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-@pytest.fixture(scope="session")
-def base_url(site_dir):
-    """`http://127.0.0.1:<port>` serving the built site (no trailing slash)."""
-    handler = functools.partial(_SiteHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a built site; yields `http://127.0.0.1:<port>` (no trailing slash)."""
+    handler = functools.partial(_SiteHandler, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
@@ -373,6 +382,13 @@ def base_url(site_dir):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    """`http://127.0.0.1:<port>` serving the built site (no trailing slash)."""
+    with serve(site_dir) as url:
+        yield url
 
 
 # --------------------------------------------------------------------------
@@ -477,6 +493,8 @@ class Request:
     method: str
     status: int | None = None   # HTTP status of the response, once received
     error: str | None = None    # Chromium's errorText when the load failed
+    sent: float | None = None      # Chromium's monotonic time (s) when it was sent
+    answered: float | None = None  # … and when its response arrived
 
     @property
     def host(self) -> str | None:
@@ -537,7 +555,8 @@ class NetworkRecorder:
                         by_id[request_id].status = params["redirectResponse"].get("status")
                     entry = Request(url=request.get("url", ""),
                                     resource_type=params.get("type", ""),
-                                    method=request.get("method", ""))
+                                    method=request.get("method", ""),
+                                    sent=params.get("timestamp"))
                     requests.append(entry)
                     by_id[request_id] = entry
                     pending.add(request_id)
@@ -549,6 +568,7 @@ class NetworkRecorder:
                     entry = by_id.get(request_id)
                     if entry and method == "Network.responseReceived":
                         entry.status = params.get("response", {}).get("status")
+                        entry.answered = params.get("timestamp")
                     elif entry and method == "Network.loadingFailed":
                         entry.error = params.get("errorText") or "failed"
                 elif method == "Network.webSocketCreated":

@@ -4,13 +4,19 @@ repository's content) and headless Chromium."""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import shutil
+import uuid
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from conftest import REPO, Request, build_site, serve
 
 TIMEOUT = 10
 
@@ -143,3 +149,88 @@ def test_results_fit_a_narrow_phone(browser, base_url, width):
         assert overflow <= 0
     finally:
         browser.set_window_size(1280, 900)
+
+
+# --------------------------------------------------------------------------
+# Requests in a row before the first results (the issue: at most 3)
+# --------------------------------------------------------------------------
+
+LATENCY_MS = 150
+
+
+@contextlib.contextmanager
+def latency(driver, milliseconds: int):
+    """Every request takes `milliseconds` longer, so requests made one after
+    another stand apart in time from those made together."""
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": False, "latency": milliseconds, "downloadThroughput": -1, "uploadThroughput": -1})
+    try:
+        yield
+    finally:
+        driver.execute_cdp_cmd("Network.emulateNetworkConditions", {
+            "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1})
+
+
+def places_in_chain(requests: list[Request]) -> dict[str, int]:
+    """Each request's place in the chain of requests in a row, by URL path: the
+    page is 1, a request sent after a response arrived comes after it."""
+    timed = sorted((r for r in requests if r.sent is not None), key=lambda r: r.sent)
+    places: dict[int, int] = {}
+    for request in timed:
+        before = [places[id(o)] for o in timed
+                  if id(o) in places and o.answered is not None and o.answered <= request.sent]
+        places[id(request)] = 1 + max(before, default=0)
+    return {urlsplit(r.url).path: places[id(r)] for r in timed}
+
+
+def search_requests(requests: list[Request]) -> list[Request]:
+    """The page, the index files and any script: what a search waits for."""
+    return [r for r in requests
+            if urlsplit(r.url).path.startswith("/suche/") or urlsplit(r.url).path.endswith(".js")]
+
+
+def first_search(browser, network, url: str) -> dict[str, int]:
+    with latency(browser, LATENCY_MS):
+        requests = network.open(url)
+    wait_for(browser, lambda d: results(d), f"no results for {url}")
+    paths = [urlsplit(r.url).path for r in requests]
+    assert not [p for p in paths if p.endswith("/search.js")], f"the script was fetched: {paths}"
+    searched = [urlsplit(r.url).path for r in search_requests(requests)]
+    assert len(searched) == len(set(searched)), f"a file was fetched twice (preload not used?): {searched}"
+    return places_in_chain(search_requests(requests))
+
+
+def test_a_first_search_fetches_no_script_and_only_the_index(browser, base_url, network):
+    places = first_search(browser, network, base_url + "/suche/?q=hebamme")
+    assert places["/suche/"] == 1
+    assert places["/suche/index.json"] == 2
+    assert max(places.values()) <= 2, places
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory):
+    """The site with every offer twice (a second copy with its own id), so big
+    that its search index is split into shards and record chunks."""
+    if os.environ.get("WEGWEISER_SITE") and not os.environ.get("WEGWEISER_BIN"):
+        pytest.skip("WEGWEISER_SITE without WEGWEISER_BIN: cannot build the larger site")
+    content = tmp_path_factory.mktemp("split") / "content"
+    shutil.copytree(REPO / "content", content)
+    for offer in sorted((content / "angebote").rglob("*.md")):
+        text = re.sub(r"^id: (.+)$", lambda m: f"id: {uuid.uuid5(uuid.NAMESPACE_URL, m.group(1))}",
+                      offer.read_text(encoding="utf-8"), count=1, flags=re.M)
+        offer.with_name(offer.stem + "-zweitstelle.md").write_text(text, encoding="utf-8")
+    site = build_site(content, content.parent / "public")
+    assert (site / "suche" / "t").is_dir(), "the index was not split: make the site larger"
+    with serve(site) as url:
+        yield url
+
+
+def test_a_first_search_on_a_split_index_needs_three_requests_in_a_row(browser, split_site, network):
+    places = first_search(browser, network, split_site + "/suche/?q=hebamme")
+    assert places["/suche/"] == 1
+    assert places["/suche/index.json"] == 2
+    assert places["/suche/t/he.json"] == 2, "the shard waited for index.json"
+    records = [p for p in places if p.startswith("/suche/r/")]
+    assert records and all(places[p] == 3 for p in records), places
+    assert max(places.values()) <= 3, places

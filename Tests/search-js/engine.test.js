@@ -5,9 +5,29 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { Engine } = require('../../templates/assets/search.js');
+const { Engine, openIndex, shardFiles, shardName } = require('../../templates/assets/search.js');
 
 const fixtures = path.join(__dirname, '../Fixtures/search');
+
+// A loader that notes each file's place in the chain of requests in a row,
+// the page being the first: one after the latest response received before the
+// request was made. Responses come in a later turn of the event loop, so what
+// is requested together shares a place.
+function chained(layout) {
+  const dir = path.join(fixtures, layout);
+  const chain = new Map();
+  let answered = 1;
+  const load = (file) => {
+    const place = answered + 1;
+    chain.set(file, place);
+    return new Promise((resolve) => setImmediate(() => {
+      answered = Math.max(answered, place);
+      const full = path.join(dir, file);
+      resolve(fs.existsSync(full) ? JSON.parse(fs.readFileSync(full, 'utf8')) : null);
+    }));
+  };
+  return { chain, load };
+}
 
 function open(layout) {
   const dir = path.join(fixtures, layout);
@@ -136,3 +156,62 @@ for (const layout of ['index-single', 'index-sharded']) {
     }
   });
 }
+
+test.describe('the first search from the page', () => {
+  const meta = (layout) => JSON.parse(fs.readFileSync(path.join(fixtures, layout, 'index.json'), 'utf8'));
+
+  async function firstSearch(layout, q, announced) {
+    const { chain, load } = chained(layout);
+    const engine = await openIndex(load, q, announced);
+    await engine.prepare(q);
+    const records = await engine.records(engine.search(q, {}).ids.slice(0, 10));
+    return { chain, records };
+  }
+
+  test('a split index: page, then index.json and the shards at once, then records', async () => {
+    const { chain, records } = await firstSearch('index-sharded', 'hebamme lünen', meta('index-sharded').shard);
+    assert.ok(records.length > 0);
+    assert.equal(chain.get('index.json'), 2);
+    assert.equal(chain.get('t/he.json'), 2);
+    assert.equal(chain.get('t/lu.json'), 2);
+    assert.ok([...chain.keys()].some((f) => f.startsWith('r/')));
+    assert.equal(Math.max(...chain.values()), 3, JSON.stringify([...chain]));
+  });
+
+  test('one file: page, then index.json', async () => {
+    const { chain, records } = await firstSearch('index-single', 'hebamme', 0);
+    assert.ok(records.length > 0);
+    assert.deepEqual([...chain], [['index.json', 2]]);
+  });
+
+  test('a page that announces no split still finds, one request later', async () => {
+    const { chain, records } = await firstSearch('index-sharded', 'hebamme', 0);
+    assert.ok(records.length > 0);
+    assert.equal(chain.get('t/he.json'), 3);
+  });
+
+  test('each query requests a shard once', async () => {
+    const files = [];
+    const { load } = chained('index-sharded');
+    const counting = (file) => { files.push(file); return load(file); };
+    const engine = await openIndex(counting, 'hebamme hebammen', meta('index-sharded').shard);
+    await engine.prepare('hebamme hebammen');
+    assert.deepEqual(files, ['index.json', 't/he.json']);
+  });
+
+  test('the shard the script names for a term is the file the builder put it in', () => {
+    const dir = path.join(fixtures, 'index-sharded');
+    const size = meta('index-sharded').shard;
+    const shards = fs.readdirSync(path.join(dir, 't'));
+    assert.ok(shards.length > 1);
+    for (const file of shards) {
+      for (const term of JSON.parse(fs.readFileSync(path.join(dir, 't', file), 'utf8')).t) {
+        assert.equal(shardName(term, size) + '.json', file, term);
+      }
+    }
+    const titles = JSON.parse(fs.readFileSync(path.join(fixtures, 'corpus.json'), 'utf8')).documents.map((d) => d.title);
+    for (const title of titles) {
+      for (const file of shardFiles(title, size)) assert.ok(shards.includes(file.slice(2)), `${title}: ${file}`);
+    }
+  });
+});

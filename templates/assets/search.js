@@ -3,7 +3,8 @@
  * the query engine over the index the build writes to /suche/, and the page glue.
  * Plain browser JavaScript, no dependencies. In Node it exports the tokeniser and
  * the engine for the tests and the benchmark; on a page it runs the search form.
- * Index format and algorithms: docs/search.md. */
+ * The generator inlines this file into the search page (and copies it to
+ * /assets/). Index format and algorithms: docs/search.md. */
 (function () {
   'use strict';
 
@@ -133,6 +134,33 @@
     return this.shardSize ? shardName(term, this.shardSize) : '';
   };
 
+  // The files of a split index (shards of `size` letters) that a query's terms
+  // are in. The page knows `size` before index.json arrives: it says it in
+  // data-shard, from the same layout the index was written with.
+  function shardFiles(q, size) {
+    var files = [];
+    queryTerms(q).forEach(function (t) {
+      var file = 't/' + shardName(t.term, size) + '.json';
+      if (files.indexOf(file) < 0) files.push(file);
+    });
+    return files;
+  }
+
+  // Opens the index for a first search of q: requests index.json and, for a
+  // split index (shardSize > 0), the shards q needs, all at once, so the
+  // results are one round trip nearer. Resolves to an Engine whose loads
+  // reuse those requests.
+  function openIndex(load, q, shardSize) {
+    var started = {};
+    var once = function (file) { return started[file] || (started[file] = load(file)); };
+    var index = once('index.json');
+    if (shardSize > 0) shardFiles(q, shardSize).forEach(once);
+    return index.then(function (meta) {
+      if (!meta) throw new Error('no index');
+      return new Engine(meta, once);
+    });
+  }
+
   // Fetches the shards the query's terms need; resolves when they are there.
   Engine.prototype.prepare = function (q) {
     var self = this;
@@ -256,7 +284,10 @@
     }));
   };
 
-  var api = { words: words, stem: stem, tokens: tokens, queryTerms: queryTerms, withinOneEdit: withinOneEdit, shardName: shardName, Engine: Engine };
+  var api = {
+    words: words, stem: stem, tokens: tokens, queryTerms: queryTerms, withinOneEdit: withinOneEdit,
+    shardName: shardName, shardFiles: shardFiles, openIndex: openIndex, Engine: Engine,
+  };
   if (typeof module === 'object' && module.exports) module.exports = api;
   if (typeof document === 'undefined') return;
 
@@ -385,16 +416,21 @@
     form.addEventListener('submit', function (e) { e.preventDefault(); clearTimeout(timer); search('push'); });
     window.addEventListener('popstate', function () { showState(readState()); search(null); });
 
-    showState(readState());
-    load('index.json').then(function (meta) {
-      if (!meta) throw new Error('no index');
-      engine = new Engine(meta, load);
+    var state = readState();
+    showState(state);
+    openIndex(load, state.q, Number(form.getAttribute('data-shard')) || 0).then(function (opened) {
+      engine = opened;
       search(null);
     }).catch(function () {
       status.textContent = 'Die Suche ist gerade nicht verfügbar. Bitte nutzen Sie die Übersichten nach Ort und Lebensphase.';
     });
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-  else start();
+  // Inlined at the end of the search page, the script finds the form already
+  // parsed and starts at once; loaded from a file, it may wait for the page.
+  if (document.readyState === 'loading' && !document.getElementById('search-results')) {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
 })();

@@ -29,7 +29,10 @@ public struct RenderedSite: Sendable {
 }
 
 enum SiteRenderer {
-    static func render(_ model: SiteModel, templates: TemplateFiles, templatesPath: String) -> Result<RenderedSite, DiagnosticList> {
+    static func render(
+        _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
+        searchLayout: SearchIndexLayout = SearchIndexLayout()
+    ) -> Result<RenderedSite, DiagnosticList> {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for (name, source) in templates.templates.sorted(by: { $0.key < $1.key }) {
@@ -57,6 +60,15 @@ enum SiteRenderer {
         let links = views.links
         let site = model.site
 
+        // The index first: the search page says how it is split.
+        let documents = model.offers.map { searchDocument($0, text: $0.bodyText, views: views) }
+        let vocabularies = SearchVocabularies(
+            towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
+            lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
+            areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
+        let searchIndex = SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
+        let searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
+
         var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
         for town in site.municipalities {
             jobs.append(.town(town))
@@ -69,7 +81,7 @@ enum SiteRenderer {
         jobs += site.areas.map(PageJob.area)
         jobs += model.offers.map(PageJob.offer)
         jobs += model.pages.map(PageJob.page)
-        jobs += [.search, .notFound]
+        jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound]
 
         let templateLibrary = library
         let rendered = jobs.parallelMap { job -> RenderedPage in
@@ -82,13 +94,7 @@ enum SiteRenderer {
         let pagePaths = rendered.filter(\.inSitemap).map(\.path)
         var lastModified: [String: CalendarDate] = [:]
         for offer in model.offers { lastModified[links.offer(offer.slug)] = offer.updated }
-        let documents = model.offers.map { searchDocument($0, text: $0.bodyText, views: views) }
-
-        let vocabularies = SearchVocabularies(
-            towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
-            lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
-            areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
-        for (name, data) in SearchIndex.files(for: documents, vocabularies: vocabularies) {
+        for (name, data) in searchIndex.files {
             files[links.file(for: links.search + name)] = data
         }
         files["sitemap.xml"] = Data(Feeds.sitemap(paths: pagePaths, lastModified: lastModified, links: links).utf8)
@@ -111,7 +117,8 @@ enum SiteRenderer {
 
 /// One page to render; the view model is made on the thread that renders it.
 private enum PageJob: Sendable {
-    case home, townIndex, phaseIndex, areaIndex, search, notFound
+    case home, townIndex, phaseIndex, areaIndex, notFound
+    case search(shardPrefixLength: Int?, script: String?)
     case town(Municipality)
     case cell(Municipality, LifePhase)
     case phase(LifePhase)
@@ -132,7 +139,8 @@ private enum PageJob: Sendable {
         case .townIndex: return (links.towns, "index", views.townIndex())
         case .phaseIndex: return (links.lifePhases, "index", views.phaseIndex())
         case .areaIndex: return (links.areas, "index", views.areaIndex())
-        case .search: return (links.search, "search", views.search())
+        case .search(let shardPrefixLength, let script):
+            return (links.search, "search", views.search(shardPrefixLength: shardPrefixLength, script: script))
         case .notFound: return (links.root + "404.html", "404", views.notFound())
         case .town(let town): return (links.town(town.id), "town", views.town(town))
         case .cell(let town, let phase):

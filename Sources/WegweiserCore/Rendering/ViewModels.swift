@@ -257,16 +257,19 @@ struct ViewModels {
         return view
     }
 
-    func search() -> ViewModel {
+    /// The search page. `shardPrefixLength` (a split index only) goes into
+    /// the form's `data-shard`, so the script requests a query's term shards
+    /// together with `index.json`; `script` (the search script's source) is
+    /// inlined, which spares the request for it before the first results.
+    func search(shardPrefixLength: Int?, script: String?) -> ViewModel {
         var view = frame(title: "Suche", path: links.search,
                          description: "Angebote für Familien suchen: nach Stichwort, Ort, Lebensphase und Thema.",
                          section: .search, breadcrumbs: [])
         let languages = Set(model.offers.flatMap(\.languages)).sorted {
             (Languages.name(of: $0) ?? $0) < (Languages.name(of: $1) ?? $1)
         }
-        view["search"] = [
+        var search: ViewModel = [
             "indexURL": links.search + "index.json",
-            "scriptURL": links.assets + "search.js",
             "towns": model.site.towns.map { ["id": $0.id, "name": $0.name] },
             "lifePhases": model.site.lifePhases.map { ["id": $0.id, "name": $0.name] },
             "areas": model.site.areas.map { ["id": $0.id, "name": $0.name] },
@@ -276,8 +279,23 @@ struct ViewModels {
                 ["title": "Nach Lebensphasen", "url": links.lifePhases],
                 ["title": "Nach Themen", "url": links.areas],
             ],
-        ] as ViewModel
+        ]
+        search["shard"] = shardPrefixLength.map(String.init)
+        search["script"] = script.map { ["text": Self.scriptElementText($0)] }
+        view["search"] = search
         return view
+    }
+
+    /// Script source made safe to stand between `<script>` and `</script>`:
+    /// `</script` would end the element early, and `<!--` followed by
+    /// `<script` would make the parser skip the real end tag. `<\/` and
+    /// `\x3C` mean `</` and `<` in JavaScript strings and regular
+    /// expressions and are harmless in comments, the only places these can
+    /// occur in working code.
+    static func scriptElementText(_ source: String) -> String {
+        source
+            .replacingOccurrences(of: "</(script)", with: "<\\\\/$1", options: [.regularExpression, .caseInsensitive])
+            .replacingOccurrences(of: "<!--", with: "\\x3C!--")
     }
 
     func notFound() -> ViewModel {
