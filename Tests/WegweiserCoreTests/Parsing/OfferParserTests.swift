@@ -124,6 +124,13 @@ import Testing
         #expect(diagnostics.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func acceptsRoundTheClockHours() throws {
+        let (offer, diagnostics) = parse(Fixtures.offer(extra: "hours: [{days: [mo, di, mi, do, fr, sa, so], opens: \"00:00\", closes: \"24:00\"}]"))
+        #expect(diagnostics.isEmpty)
+        #expect(offer?.hours.first?.closes == "24:00")
+        #expect(Text.days(offer?.hours.first?.days ?? []) == "Mo–So")
+    }
+
     @Test func slugComesFromTheFileName() throws {
         let (offer, _) = parse(Fixtures.offer(), path: "angebote/alpha/Elterncafé Süd.md")
         #expect(offer?.slug == "elterncafe-sued")
