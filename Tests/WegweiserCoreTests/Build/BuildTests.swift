@@ -34,9 +34,14 @@ import Testing
         ] {
             #expect(files.contains(path), "missing \(path)")
         }
-        // Neither the draft nor the inactive offer is published.
+        // Neither the draft nor the inactive offer is published, not even in the search index.
         #expect(!files.contains("angebote/lernwerkstatt-entwurf/index.html"))
         #expect(!files.contains("angebote/hausaufgaben-alt/index.html"))
+        let index = String(decoding: try Data(contentsOf: output.appendingPathComponent("suche/index.json")), as: UTF8.self)
+        #expect(index.contains("Hebammenhilfe Alphastadt"))
+        for hidden in ["Lernwerkstatt", "lernwerkstatt", "eingestellt", "hausaufgaben-alt"] {
+            #expect(!index.contains(hidden), "the search index holds \(hidden)")
+        }
     }
 
     @Test func sameInputSameBytes() throws {
