@@ -49,7 +49,11 @@ extension SearchDocument {
 }
 
 /// BM25F over the fields of a document, with parts of compound words counted
-/// as weaker occurrences of the part.
+/// as weaker occurrences of the part. The index stores each document's
+/// saturated term weight; the idf is the script's, computed per query word
+/// over every document the word matches, prefixes and typos included, so
+/// that a rare longer word ("fruhforderung") found by prefix does not outrank
+/// the word itself ("fruh").
 enum Scoring {
     /// Field weights: the title counts most, the body least.
     enum Field: Int, CaseIterable {
@@ -70,8 +74,9 @@ enum Scoring {
     static let b = 0.75
     /// A part of a compound ("beratung" in "erziehungsberatung") counts this much of a word.
     static let compoundPartWeight = 0.5
-    /// Scores are stored as integers: score × this, at least 1.
-    static let scoreScale = 8.0
+    /// Weights are stored as integers: weight × this, at least 1. The
+    /// saturated weight lies below k1 + 1, so a stored weight has two digits.
+    static let scoreScale = 32.0
     /// Parts of compounds are looked for from this many letters into the word…
     static let minimumCompoundHead = 3
     /// …and must be words of the index of at least this many letters.
@@ -130,11 +135,8 @@ enum Scoring {
         for (document, perTerm) in frequencies.enumerated() {
             for term in perTerm.keys { documentsOfTerm[term, default: []].append(document) }
         }
-        let count = Double(documents.count)
         return documentsOfTerm.keys.sorted(by: scalarOrder).map { term in
             let ids = documentsOfTerm[term]!
-            let df = Double(ids.count)
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             var postings: [Int] = []
             postings.reserveCapacity(ids.count * 2)
             var previous = 0
@@ -144,9 +146,9 @@ enum Scoring {
                     let normalised = averages[field] > 0 ? 1 - b + b * lengths[id][field] / averages[field] : 1
                     weighted += Field(rawValue: field)!.weight * tf / normalised
                 }
-                let score = idf * weighted * (k1 + 1) / (k1 + weighted)
+                let saturated = weighted * (k1 + 1) / (k1 + weighted)
                 postings.append(id - previous)
-                postings.append(max(1, Int((score * scoreScale).rounded())))
+                postings.append(max(1, Int((saturated * scoreScale).rounded())))
                 previous = id
             }
             return (term, postings)

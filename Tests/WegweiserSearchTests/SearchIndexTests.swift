@@ -110,6 +110,28 @@ struct ParsedIndex {
         #expect(order == order.sorted(by: >) && Set(order).count == 4 && order.last! > 0, "\(order)")
     }
 
+    /// The script weighs a query word by how many offers it matches, prefixes
+    /// included; the index holds only how well each offer matches a term.
+    @Test func storedWeightsDoNotDependOnHowManyOffersHaveTheTerm() throws {
+        let corpus = FixtureCorpus.shared
+        let offer = corpus.documents[0]
+        var twin = offer
+        twin.url = "/angebote/zwilling/"
+        let alone = try ParsedIndex(#require(
+            SearchIndex.files(for: [offer], vocabularies: corpus.vocabularies)["index.json"]))
+        let twice = try ParsedIndex(#require(
+            SearchIndex.files(for: [offer, twin], vocabularies: corpus.vocabularies)["index.json"]))
+        #expect(!alone.terms.isEmpty && alone.terms == twice.terms)
+        for term in alone.terms {
+            #expect(alone.scores(of: term)[offer.url] == twice.scores(of: term)[offer.url], "\(term)")
+        }
+        let ceiling = Int(((Scoring.k1 + 1) * Scoring.scoreScale).rounded())
+        let all = try ParsedIndex(#require(corpus.files()["index.json"]))
+        for term in all.terms {
+            #expect(all.scores(of: term).values.allSatisfy { (1...ceiling).contains($0) }, "\(term)")
+        }
+    }
+
     @Test func partsOfCompoundsFindTheirCompounds() throws {
         let index = try ParsedIndex(#require(FixtureCorpus.shared.files()["index.json"]))
         let beratung = index.scores(of: "beratung")

@@ -70,6 +70,14 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.equal(r.urls[0], 'schwangerschaftsberatung-unna');
     });
 
+    test('a word typed in full ranks its offers above rarer longer words it begins', async () => {
+      // "Frühe Hilfen" is in more offers than "Frühförderung"; by prefix the
+      // rarer word must not win: a query word weighs by all the offers it finds.
+      const r = await find(engine, 'frühe');
+      assert.equal(r.urls[0], 'familienhebammen-luenen');
+      assert.ok(r.urls.includes('fruehfoerderung-bergkamen'));
+    });
+
     test('a part of a compound finds the compound', async () => {
       const r = await find(engine, 'beratung');
       for (const slug of ['erziehungsberatung-kamen', 'schuldnerberatung-kreis', 'schwangerschaftsberatung-unna']) {

@@ -206,6 +206,11 @@
         if (old === undefined || score > old) found.set(p.ids[j], score);
       }
     });
+    // The index holds saturated term weights; the idf is the word's, over all
+    // the documents it matches, so that a rare word found by prefix or typo
+    // counts no more than the common word typed.
+    var idf = Math.log(1 + (this.n - found.size + 0.5) / (found.size + 0.5));
+    found.forEach(function (score, id) { found.set(id, score * idf); });
     return { docs: found, typo: typo };
   };
 
