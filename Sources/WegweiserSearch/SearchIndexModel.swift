@@ -68,10 +68,21 @@ enum Scoring {
             case .body: 1
             }
         }
+
+        /// BM25's b: how much a field's length dilutes a word in it. Title
+        /// and topics are short and say what an offer is; a longer title
+        /// ("Griffbereit und Rucksack – Sprachförderung mit Eltern in Kita und
+        /// Familienzentrum") is more precise, not wordier, so it is
+        /// normalised less than running text.
+        var lengthNormalisation: Double {
+            switch self {
+            case .title, .topics: 0.3
+            case .summary, .labels, .body: 0.75
+            }
+        }
     }
 
     static let k1 = 1.2
-    static let b = 0.75
     /// A part of a compound ("beratung" in "erziehungsberatung") counts this much of a word.
     static let compoundPartWeight = 0.5
     /// Weights are stored as integers: weight × this, at least 1. The
@@ -143,8 +154,9 @@ enum Scoring {
             for id in ids {
                 var weighted = 0.0
                 for (field, tf) in frequencies[id][term]!.enumerated() where tf > 0 {
+                    let kind = Field(rawValue: field)!, b = kind.lengthNormalisation
                     let normalised = averages[field] > 0 ? 1 - b + b * lengths[id][field] / averages[field] : 1
-                    weighted += Field(rawValue: field)!.weight * tf / normalised
+                    weighted += kind.weight * tf / normalised
                 }
                 let saturated = weighted * (k1 + 1) / (k1 + weighted)
                 postings.append(id - previous)

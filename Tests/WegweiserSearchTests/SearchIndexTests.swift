@@ -132,6 +132,30 @@ struct ParsedIndex {
         }
     }
 
+    /// Title and topics are normalised for length less than running text: an
+    /// offer whose long title names the word ranks above one that lists it
+    /// among its topics and mentions it in summary and body.
+    @Test func aLongTitleStillSaysWhatTheOfferIs() throws {
+        let corpus = FixtureCorpus.shared
+        var named = corpus.documents[0]
+        named.url = "/angebote/griffbereit/"
+        named.title = "Griffbereit und Rucksack – Sprachförderung mit Eltern in Kita und Familienzentrum"
+        named.topics = ["Sprachförderung", "Deutsch lernen", "Mehrsprachigkeit", "Familiensprache", "Integration"]
+        named.summary = "In Eltern-Kind-Gruppen lernen Kinder spielerisch Deutsch und ihre Familiensprache."
+        let visit = " Kommen Sie einfach vorbei, die Gruppe trifft sich jede Woche am Vormittag im Familienzentrum."
+        named.body = "Eltern treffen andere Eltern und bekommen Ideen für zu Hause." + visit
+        var mentioning = named
+        mentioning.url = "/angebote/familienzentrum/"
+        mentioning.title = "Familienzentrum Kunterbunt"
+        mentioning.topics = ["Familienzentrum", "Kita", "Elterncafé", "Krabbelgruppe", "Sprachförderung"]
+        mentioning.summary = "Kita und Familienzentrum mit Elterncafé, Beratung und Sprachförderung."
+        mentioning.body = "Sprachförderung: Die Kinder lernen im Alltag Deutsch." + visit
+        let index = try ParsedIndex(#require(SearchIndex.files(
+            for: corpus.documents + [named, mentioning], vocabularies: corpus.vocabularies)["index.json"]))
+        let weights = index.scores(of: Tokenizer.stem("sprachforderung"))
+        #expect(weights[named.url]! > weights[mentioning.url]!, "\(weights)")
+    }
+
     @Test func partsOfCompoundsFindTheirCompounds() throws {
         let index = try ParsedIndex(#require(FixtureCorpus.shared.files()["index.json"]))
         let beratung = index.scores(of: "beratung")
