@@ -93,29 +93,38 @@ enum Scoring {
     /// …and must be words of the index of at least this many letters.
     static let minimumCompoundPart = 4
 
-    /// The text of each field, tokenised. `labels` holds the names of the
-    /// document's towns, life phases and areas, so "hebamme lünen" works
-    /// without the filter.
-    static func fieldWords(of document: SearchDocument, vocabularies: SearchVocabularies) -> [[String]] {
+    /// The text of each field. `labels` holds the names of the document's
+    /// towns, life phases and areas, so "hebamme lünen" works without the filter.
+    static func fieldTexts(of document: SearchDocument, vocabularies: SearchVocabularies) -> [String] {
         let towns = document.countyWide
             ? vocabularies.towns.map(\.name)
             : vocabularies.towns.filter { document.municipalities.contains($0.id) }.map(\.name)
         let phases = vocabularies.lifePhases.filter { document.lifePhases.contains($0.id) }.map(\.name)
         let areas = vocabularies.areas.filter { document.areas.contains($0.id) }.map(\.name)
         let labels = ([document.place] + towns + phases + areas).joined(separator: " ")
-        return [
-            Tokenizer.keptWords(document.title),
-            Tokenizer.keptWords(document.topics.joined(separator: " ")),
-            Tokenizer.keptWords(document.summary),
-            Tokenizer.keptWords(labels),
-            Tokenizer.keptWords(document.body),
-        ]
+        return [document.title, document.topics.joined(separator: " "), document.summary, labels, document.body]
+    }
+
+    /// The words of each field of each document that become terms: folded,
+    /// compounds written in part completed from the corpus's words
+    /// (`ElidedCompounds`), stop words dropped.
+    static func fieldWords(
+        of documents: [SearchDocument], vocabularies: SearchVocabularies
+    ) -> [[[String]]] {
+        let marked = documents.map { fieldTexts(of: $0, vocabularies: vocabularies).map(Tokenizer.markedWords) }
+        var vocabulary = Set<String>()
+        for fields in marked {
+            for words in fields { for (word, _) in words where Tokenizer.isKept(word) { vocabulary.insert(word) } }
+        }
+        return marked.map { fields in
+            fields.map { ElidedCompounds.complete($0, vocabulary: vocabulary).filter(Tokenizer.isKept) }
+        }
     }
 
     static func postings(
         for documents: [SearchDocument], vocabularies: SearchVocabularies
     ) -> [(term: String, postings: [Int])] {
-        let tokenized = documents.map { fieldWords(of: $0, vocabularies: vocabularies) }
+        let tokenized = fieldWords(of: documents, vocabularies: vocabularies)
         // Term frequencies per document and field, the parts of compounds included.
         var words = Set<String>()
         for fields in tokenized { for fieldWords in fields { words.formUnion(fieldWords) } }

@@ -166,6 +166,14 @@ struct ParsedIndex {
         #expect(gesundheit["/angebote/kinder-jugendgesundheitsdienst/"] != nil)
     }
 
+    /// "Schuldner- und Insolvenzberatung" names the Schuldnerberatung in its title.
+    @Test func compoundsWrittenInPartAreIndexedWhole() throws {
+        let index = try ParsedIndex(#require(FixtureCorpus.shared.files()["index.json"]))
+        let whole = index.scores(of: Tokenizer.stem("schuldnerberatung"))
+        #expect(whole.keys.sorted() == ["/angebote/schuldnerberatung-kreis/"])
+        #expect(index.scores(of: "schuldn").isEmpty, "the first part is not left over")
+    }
+
     @Test func documentsAreListedByTitle() throws {
         let index = try ParsedIndex(#require(FixtureCorpus.shared.files()["index.json"]))
         let titles = index.records.map { Tokenizer.words($0[1]).joined(separator: " ") }
@@ -205,10 +213,16 @@ struct ParsedIndex {
     func theIndexHoldsNothingBeyondTheDocumentsFields(_ folder: String, _ layout: SearchIndexLayout) throws {
         let corpus = FixtureCorpus.shared
         var allowed = Set<String>()
+        // Compounds written in part are completed from the documents' own words.
+        let words = Set(corpus.documents.flatMap { document in
+            ([document.title, document.summary, document.body] + document.topics).flatMap(Tokenizer.keptWords)
+        })
         for document in corpus.documents {
             allowed.formUnion([document.url, document.title, document.place, document.summary])
             for text in [document.title, document.summary, document.body, document.place] + document.topics {
                 allowed.formUnion(Tokenizer.tokens(text))
+                allowed.formUnion(ElidedCompounds.complete(Tokenizer.markedWords(text), vocabulary: words)
+                    .map(Tokenizer.stem))
             }
         }
         let vocabulary = corpus.vocabularies.towns + corpus.vocabularies.lifePhases + corpus.vocabularies.areas

@@ -89,6 +89,13 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.deepEqual(insolvenz.urls, ['schuldnerberatung-kreis']);
     });
 
+    test('a compound written in part is found whole', async () => {
+      // "Schuldner- und Insolvenzberatung" is a Schuldnerberatung.
+      const r = await find(engine, 'schuldnerberatung');
+      assert.deepEqual(r.urls, ['schuldnerberatung-kreis']);
+      assert.equal(r.mode, 'all');
+    });
+
     test('one typo is forgiven where nothing else matches', async () => {
       const r = await find(engine, 'erzihungsberatung');
       assert.equal(r.urls[0], 'erziehungsberatung-kamen');
