@@ -110,15 +110,29 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.deepEqual(r.urls, ['trommelkurs-werne', 'musikgarten-werne', 'rhythmus-holzwickede', 'bewegung-froendenberg']);
     });
 
-    test('several words must all match', async () => {
+    test('offers with all the words come first, then, short of a page, those with some', async () => {
       const r = await find(engine, 'hebamme lünen');
-      assert.deepEqual([...r.urls].sort(), ['elterncafe-luenen', 'familienhebammen-luenen']);
+      assert.equal(r.all, 2);
+      assert.deepEqual(r.urls.slice(0, 2).sort(), ['elterncafe-luenen', 'familienhebammen-luenen']);
+      assert.equal(r.mode, 'some');
+      // Then the offers with one of the words: Hebammen elsewhere, other offers in Lünen.
+      assert.ok(r.urls.includes('hebammenvermittlung-unna'), r.urls.join(' '));
+      assert.ok(r.urls.length > 2);
+    });
+
+    test('a page of offers with all the words lists only them', async () => {
+      const r = await find(engine, 'kinder jahre');
       assert.equal(r.mode, 'all');
+      assert.equal(r.all, 10);
+      assert.equal(r.urls.length, 10);
+      const some = await find(engine, 'jahre');
+      assert.equal(some.urls.length, 11, 'an offer with "jahre" alone is left out');
     });
 
     test('when no offer has all words, offers with some of them are shown', async () => {
       const r = await find(engine, 'insolvenz trommelkurs');
       assert.equal(r.mode, 'some');
+      assert.equal(r.all, 0);
       assert.ok(r.urls.includes('schuldnerberatung-kreis') && r.urls.includes('trommelkurs-werne'));
     });
 
