@@ -7,7 +7,8 @@ import Foundation
 
 public enum SearchIndex {
     /// Format version, bumped when the script must change with the files.
-    public static let formatVersion = 1
+    /// 2: postings hold saturated term weights; the script adds the idf.
+    public static let formatVersion = 2
 
     /// The index files, keyed by their path relative to the site's `/suche/`
     /// folder (e.g. `index.json`). Deterministic: same documents, same bytes.

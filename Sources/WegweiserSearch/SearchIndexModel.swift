@@ -49,7 +49,11 @@ extension SearchDocument {
 }
 
 /// BM25F over the fields of a document, with parts of compound words counted
-/// as weaker occurrences of the part.
+/// as weaker occurrences of the part. The index stores each document's
+/// saturated term weight; the idf is the script's, computed per query word
+/// over every document the word matches, prefixes and typos included, so
+/// that a rare longer word ("fruhforderung") found by prefix does not outrank
+/// the word itself ("fruh").
 enum Scoring {
     /// Field weights: the title counts most, the body least.
     enum Field: Int, CaseIterable {
@@ -64,42 +68,63 @@ enum Scoring {
             case .body: 1
             }
         }
+
+        /// BM25's b: how much a field's length dilutes a word in it. Title
+        /// and topics are short and say what an offer is; a longer title
+        /// ("Griffbereit und Rucksack – Sprachförderung mit Eltern in Kita und
+        /// Familienzentrum") is more precise, not wordier, so it is
+        /// normalised less than running text.
+        var lengthNormalisation: Double {
+            switch self {
+            case .title, .topics: 0.3
+            case .summary, .labels, .body: 0.75
+            }
+        }
     }
 
     static let k1 = 1.2
-    static let b = 0.75
     /// A part of a compound ("beratung" in "erziehungsberatung") counts this much of a word.
     static let compoundPartWeight = 0.5
-    /// Scores are stored as integers: score × this, at least 1.
-    static let scoreScale = 8.0
+    /// Weights are stored as integers: weight × this, at least 1. The
+    /// saturated weight lies below k1 + 1, so a stored weight has two digits.
+    static let scoreScale = 32.0
     /// Parts of compounds are looked for from this many letters into the word…
     static let minimumCompoundHead = 3
     /// …and must be words of the index of at least this many letters.
     static let minimumCompoundPart = 4
 
-    /// The text of each field, tokenised. `labels` holds the names of the
-    /// document's towns, life phases and areas, so "hebamme lünen" works
-    /// without the filter.
-    static func fieldWords(of document: SearchDocument, vocabularies: SearchVocabularies) -> [[String]] {
+    /// The text of each field. `labels` holds the names of the document's
+    /// towns, life phases and areas, so "hebamme lünen" works without the filter.
+    static func fieldTexts(of document: SearchDocument, vocabularies: SearchVocabularies) -> [String] {
         let towns = document.countyWide
             ? vocabularies.towns.map(\.name)
             : vocabularies.towns.filter { document.municipalities.contains($0.id) }.map(\.name)
         let phases = vocabularies.lifePhases.filter { document.lifePhases.contains($0.id) }.map(\.name)
         let areas = vocabularies.areas.filter { document.areas.contains($0.id) }.map(\.name)
         let labels = ([document.place] + towns + phases + areas).joined(separator: " ")
-        return [
-            Tokenizer.keptWords(document.title),
-            Tokenizer.keptWords(document.topics.joined(separator: " ")),
-            Tokenizer.keptWords(document.summary),
-            Tokenizer.keptWords(labels),
-            Tokenizer.keptWords(document.body),
-        ]
+        return [document.title, document.topics.joined(separator: " "), document.summary, labels, document.body]
+    }
+
+    /// The words of each field of each document that become terms: folded,
+    /// compounds written in part completed from the corpus's words
+    /// (`ElidedCompounds`), stop words dropped.
+    static func fieldWords(
+        of documents: [SearchDocument], vocabularies: SearchVocabularies
+    ) -> [[[String]]] {
+        let marked = documents.map { fieldTexts(of: $0, vocabularies: vocabularies).map(Tokenizer.markedWords) }
+        var vocabulary = Set<String>()
+        for fields in marked {
+            for words in fields { for (word, _) in words where Tokenizer.isKept(word) { vocabulary.insert(word) } }
+        }
+        return marked.map { fields in
+            fields.map { ElidedCompounds.complete($0, vocabulary: vocabulary).filter(Tokenizer.isKept) }
+        }
     }
 
     static func postings(
         for documents: [SearchDocument], vocabularies: SearchVocabularies
     ) -> [(term: String, postings: [Int])] {
-        let tokenized = documents.map { fieldWords(of: $0, vocabularies: vocabularies) }
+        let tokenized = fieldWords(of: documents, vocabularies: vocabularies)
         // Term frequencies per document and field, the parts of compounds included.
         var words = Set<String>()
         for fields in tokenized { for fieldWords in fields { words.formUnion(fieldWords) } }
@@ -130,23 +155,21 @@ enum Scoring {
         for (document, perTerm) in frequencies.enumerated() {
             for term in perTerm.keys { documentsOfTerm[term, default: []].append(document) }
         }
-        let count = Double(documents.count)
         return documentsOfTerm.keys.sorted(by: scalarOrder).map { term in
             let ids = documentsOfTerm[term]!
-            let df = Double(ids.count)
-            let idf = log(1 + (count - df + 0.5) / (df + 0.5))
             var postings: [Int] = []
             postings.reserveCapacity(ids.count * 2)
             var previous = 0
             for id in ids {
                 var weighted = 0.0
                 for (field, tf) in frequencies[id][term]!.enumerated() where tf > 0 {
+                    let kind = Field(rawValue: field)!, b = kind.lengthNormalisation
                     let normalised = averages[field] > 0 ? 1 - b + b * lengths[id][field] / averages[field] : 1
-                    weighted += Field(rawValue: field)!.weight * tf / normalised
+                    weighted += kind.weight * tf / normalised
                 }
-                let score = idf * weighted * (k1 + 1) / (k1 + weighted)
+                let saturated = weighted * (k1 + 1) / (k1 + weighted)
                 postings.append(id - previous)
-                postings.append(max(1, Int((score * scoreScale).rounded())))
+                postings.append(max(1, Int((saturated * scoreScale).rounded())))
                 previous = id
             }
             return (term, postings)

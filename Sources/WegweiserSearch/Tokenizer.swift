@@ -13,7 +13,12 @@ public enum Tokenizer {
 
     /// The folded words that become terms, before stemming.
     public static func keptWords(_ text: String) -> [String] {
-        words(text).filter { $0.unicodeScalars.count >= 2 && !stopWords.contains($0) }
+        words(text).filter(isKept)
+    }
+
+    /// True for a folded word that becomes a term: two letters or more, not a stop word.
+    static func isKept(_ word: String) -> Bool {
+        word.unicodeScalars.count >= 2 && !stopWords.contains(word)
     }
 
     /// The stem of one folded word.
@@ -25,14 +30,18 @@ public enum Tokenizer {
     /// decomposition with the accents dropped, ß → ss, and ae/oe/ue → a/o/u
     /// so that "Aerztin" and "Ärztin" meet (ä has already become a by then).
     public static func words(_ text: String) -> [String] {
-        var words: [String] = []
+        markedWords(text).map(\.word)
+    }
+
+    /// The folded words of a text, each marked when it is the first part of a
+    /// compound whose rest is left to a later word: a hyphen right after it,
+    /// then a space, a comma or the end ("Erziehungs- und Familienberatung",
+    /// "Oster-, Sommer- und Herbstferien"). Only the index uses the mark.
+    static func markedWords(_ text: String) -> [(word: String, truncated: Bool)] {
+        var words: [(word: String, truncated: Bool)] = []
         var current = String.UnicodeScalarView()
-        func flush() {
-            guard !current.isEmpty else { return }
-            words.append(joinUmlautSpellings(String(current)))
-            current = String.UnicodeScalarView()
-        }
-        for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+        let scalars = Array(text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             let category = scalar.properties.generalCategory
             // Accents, and invisible format characters such as the soft hyphen.
             if category == .nonspacingMark || category == .format { continue }
@@ -40,13 +49,20 @@ public enum Tokenizer {
                 current.append(contentsOf: replacement.unicodeScalars)
             } else if isWordCategory(category) {
                 current.append(scalar)
-            } else {
-                flush()
+            } else if !current.isEmpty {
+                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+                let truncated = hyphens.contains(scalar)
+                    && (next == nil || next == "," || next!.properties.isWhitespace)
+                words.append((joinUmlautSpellings(String(current)), truncated))
+                current = String.UnicodeScalarView()
             }
         }
-        flush()
+        if !current.isEmpty { words.append((joinUmlautSpellings(String(current)), false)) }
         return words
     }
+
+    /// Hyphen-minus, hyphen and non-breaking hyphen.
+    private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
 
     /// Letters and numbers, as JavaScript's `[\p{L}\p{N}]`.
     private static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {

@@ -110,6 +110,52 @@ struct ParsedIndex {
         #expect(order == order.sorted(by: >) && Set(order).count == 4 && order.last! > 0, "\(order)")
     }
 
+    /// The script weighs a query word by how many offers it matches, prefixes
+    /// included; the index holds only how well each offer matches a term.
+    @Test func storedWeightsDoNotDependOnHowManyOffersHaveTheTerm() throws {
+        let corpus = FixtureCorpus.shared
+        let offer = corpus.documents[0]
+        var twin = offer
+        twin.url = "/angebote/zwilling/"
+        let alone = try ParsedIndex(#require(
+            SearchIndex.files(for: [offer], vocabularies: corpus.vocabularies)["index.json"]))
+        let twice = try ParsedIndex(#require(
+            SearchIndex.files(for: [offer, twin], vocabularies: corpus.vocabularies)["index.json"]))
+        #expect(!alone.terms.isEmpty && alone.terms == twice.terms)
+        for term in alone.terms {
+            #expect(alone.scores(of: term)[offer.url] == twice.scores(of: term)[offer.url], "\(term)")
+        }
+        let ceiling = Int(((Scoring.k1 + 1) * Scoring.scoreScale).rounded())
+        let all = try ParsedIndex(#require(corpus.files()["index.json"]))
+        for term in all.terms {
+            #expect(all.scores(of: term).values.allSatisfy { (1...ceiling).contains($0) }, "\(term)")
+        }
+    }
+
+    /// Title and topics are normalised for length less than running text: an
+    /// offer whose long title names the word ranks above one that lists it
+    /// among its topics and mentions it in summary and body.
+    @Test func aLongTitleStillSaysWhatTheOfferIs() throws {
+        let corpus = FixtureCorpus.shared
+        var named = corpus.documents[0]
+        named.url = "/angebote/griffbereit/"
+        named.title = "Griffbereit und Rucksack – Sprachförderung mit Eltern in Kita und Familienzentrum"
+        named.topics = ["Sprachförderung", "Deutsch lernen", "Mehrsprachigkeit", "Familiensprache", "Integration"]
+        named.summary = "In Eltern-Kind-Gruppen lernen Kinder spielerisch Deutsch und ihre Familiensprache."
+        let visit = " Kommen Sie einfach vorbei, die Gruppe trifft sich jede Woche am Vormittag im Familienzentrum."
+        named.body = "Eltern treffen andere Eltern und bekommen Ideen für zu Hause." + visit
+        var mentioning = named
+        mentioning.url = "/angebote/familienzentrum/"
+        mentioning.title = "Familienzentrum Kunterbunt"
+        mentioning.topics = ["Familienzentrum", "Kita", "Elterncafé", "Krabbelgruppe", "Sprachförderung"]
+        mentioning.summary = "Kita und Familienzentrum mit Elterncafé, Beratung und Sprachförderung."
+        mentioning.body = "Sprachförderung: Die Kinder lernen im Alltag Deutsch." + visit
+        let index = try ParsedIndex(#require(SearchIndex.files(
+            for: corpus.documents + [named, mentioning], vocabularies: corpus.vocabularies)["index.json"]))
+        let weights = index.scores(of: Tokenizer.stem("sprachforderung"))
+        #expect(weights[named.url]! > weights[mentioning.url]!, "\(weights)")
+    }
+
     @Test func partsOfCompoundsFindTheirCompounds() throws {
         let index = try ParsedIndex(#require(FixtureCorpus.shared.files()["index.json"]))
         let beratung = index.scores(of: "beratung")
@@ -118,6 +164,14 @@ struct ParsedIndex {
         // A part counts less than the word itself.
         let gesundheit = index.scores(of: "gesundhei")
         #expect(gesundheit["/angebote/kinder-jugendgesundheitsdienst/"] != nil)
+    }
+
+    /// "Schuldner- und Insolvenzberatung" names the Schuldnerberatung in its title.
+    @Test func compoundsWrittenInPartAreIndexedWhole() throws {
+        let index = try ParsedIndex(#require(FixtureCorpus.shared.files()["index.json"]))
+        let whole = index.scores(of: Tokenizer.stem("schuldnerberatung"))
+        #expect(whole.keys.sorted() == ["/angebote/schuldnerberatung-kreis/"])
+        #expect(index.scores(of: "schuldn").isEmpty, "the first part is not left over")
     }
 
     @Test func documentsAreListedByTitle() throws {
@@ -159,10 +213,16 @@ struct ParsedIndex {
     func theIndexHoldsNothingBeyondTheDocumentsFields(_ folder: String, _ layout: SearchIndexLayout) throws {
         let corpus = FixtureCorpus.shared
         var allowed = Set<String>()
+        // Compounds written in part are completed from the documents' own words.
+        let words = Set(corpus.documents.flatMap { document in
+            ([document.title, document.summary, document.body] + document.topics).flatMap(Tokenizer.keptWords)
+        })
         for document in corpus.documents {
             allowed.formUnion([document.url, document.title, document.place, document.summary])
             for text in [document.title, document.summary, document.body, document.place] + document.topics {
                 allowed.formUnion(Tokenizer.tokens(text))
+                allowed.formUnion(ElidedCompounds.complete(Tokenizer.markedWords(text), vocabulary: words)
+                    .map(Tokenizer.stem))
             }
         }
         let vocabulary = corpus.vocabularies.towns + corpus.vocabularies.lifePhases + corpus.vocabularies.areas

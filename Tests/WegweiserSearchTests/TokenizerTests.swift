@@ -54,6 +54,27 @@ enum Fixtures {
             == ["kinder", "und", "jugendgesundheitsdienst", "offnungszeiten", "9", "12", "uhr"])
     }
 
+    @Test func aHyphenBeforeASpaceOrCommaMarksAFirstPartWrittenAlone() {
+        let marked = Tokenizer.markedWords("Oster-, Sommer- und Herbstferien; Eltern-Kind-Gruppe - offen, Kinder-")
+        #expect(marked.map(\.word) == ["oster", "sommer", "und", "herbstferien", "eltern", "kind", "gruppe", "offen", "kinder"])
+        #expect(marked.filter(\.truncated).map(\.word) == ["oster", "sommer", "kinder"])
+    }
+
+    @Test(arguments: [
+        ("Erziehungs- und Familienberatung", ["erziehungsberatung", "und", "familienberatung"]),
+        ("Oster-, Sommer- und Herbstferien", ["osterferien", "sommerferien", "und", "herbstferien"]),
+        ("Schuldner- oder Insolvenzberatung", ["schuldnerberatung", "oder", "insolvenzberatung"]),
+        // The longest known word ends the compound: "beratungsstelle", not "stelle".
+        ("Erziehungs- und Familienberatungsstelle", ["erziehungsberatungsstelle", "und", "familienberatungsstelle"]),
+        // No conjunction, or no known last part: left as written.
+        ("Erziehungs- Familienberatung", ["erziehungs", "familienberatung"]),
+        ("Grund- und weiterführende Schulen", ["grund", "und", "weiterfuhrende", "schulen"]),
+    ])
+    func compoundsWrittenInPartAreCompleted(_ text: String, _ words: [String]) {
+        let vocabulary: Set<String> = ["beratung", "beratungsstelle", "stelle", "ferien", "schulen"]
+        #expect(ElidedCompounds.complete(Tokenizer.markedWords(text), vocabulary: vocabulary) == words)
+    }
+
     @Test func stopWordsAndSingleLettersAreDropped() {
         #expect(Tokenizer.tokens("Die Hilfe für die Familie in 3 Schritten") == ["hilf", "familie", "schritt"])
     }

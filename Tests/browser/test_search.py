@@ -87,6 +87,17 @@ def test_typing_updates_the_results_and_the_url(browser, base_url):
                                     for r in results(d)[:3]), "the typo found nothing")
 
 
+def test_offers_with_all_the_words_come_first_and_the_status_says_how_many(browser, base_url):
+    # One offer says "psychisch krank"; the Krisendienst ("psychische Krise")
+    # has one of the words and follows, as fewer than a page have both.
+    browser.get(base_url + "/suche/?q=psychisch+krank")
+    wait_for(browser, lambda d: results(d), "no results for ?q=psychisch krank")
+    assert re.search(r"\b1 enthält alle Suchwörter, die weiteren einen Teil davon", status(browser)), status(browser)
+    titles = [r["title"] for r in results(browser)]
+    assert "psychisch" in titles[0].lower(), titles
+    assert any("Krisendienst" in t for t in titles[1:]), titles
+
+
 def test_a_filter_narrows_the_results_shows_counts_and_back_undoes_it(browser, base_url):
     browser.get(base_url + "/suche/?q=beratung")
     wait_for(browser, lambda d: results(d), "no results for beratung")

@@ -70,6 +70,14 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.equal(r.urls[0], 'schwangerschaftsberatung-unna');
     });
 
+    test('a word typed in full ranks its offers above rarer longer words it begins', async () => {
+      // "Frühe Hilfen" is in more offers than "Frühförderung"; by prefix the
+      // rarer word must not win: a query word weighs by all the offers it finds.
+      const r = await find(engine, 'frühe');
+      assert.equal(r.urls[0], 'familienhebammen-luenen');
+      assert.ok(r.urls.includes('fruehfoerderung-bergkamen'));
+    });
+
     test('a part of a compound finds the compound', async () => {
       const r = await find(engine, 'beratung');
       for (const slug of ['erziehungsberatung-kamen', 'schuldnerberatung-kreis', 'schwangerschaftsberatung-unna']) {
@@ -79,6 +87,13 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.ok(middle.urls.includes('kinder-jugendgesundheitsdienst'));
       const insolvenz = await find(engine, 'insolvenz');
       assert.deepEqual(insolvenz.urls, ['schuldnerberatung-kreis']);
+    });
+
+    test('a compound written in part is found whole', async () => {
+      // "Schuldner- und Insolvenzberatung" is a Schuldnerberatung.
+      const r = await find(engine, 'schuldnerberatung');
+      assert.deepEqual(r.urls, ['schuldnerberatung-kreis']);
+      assert.equal(r.mode, 'all');
     });
 
     test('one typo is forgiven where nothing else matches', async () => {
@@ -95,15 +110,29 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.deepEqual(r.urls, ['trommelkurs-werne', 'musikgarten-werne', 'rhythmus-holzwickede', 'bewegung-froendenberg']);
     });
 
-    test('several words must all match', async () => {
+    test('offers with all the words come first, then, short of a page, those with some', async () => {
       const r = await find(engine, 'hebamme lünen');
-      assert.deepEqual([...r.urls].sort(), ['elterncafe-luenen', 'familienhebammen-luenen']);
+      assert.equal(r.all, 2);
+      assert.deepEqual(r.urls.slice(0, 2).sort(), ['elterncafe-luenen', 'familienhebammen-luenen']);
+      assert.equal(r.mode, 'some');
+      // Then the offers with one of the words: Hebammen elsewhere, other offers in Lünen.
+      assert.ok(r.urls.includes('hebammenvermittlung-unna'), r.urls.join(' '));
+      assert.ok(r.urls.length > 2);
+    });
+
+    test('a page of offers with all the words lists only them', async () => {
+      const r = await find(engine, 'kinder jahre');
       assert.equal(r.mode, 'all');
+      assert.equal(r.all, 10);
+      assert.equal(r.urls.length, 10);
+      const some = await find(engine, 'jahre');
+      assert.equal(some.urls.length, 11, 'an offer with "jahre" alone is left out');
     });
 
     test('when no offer has all words, offers with some of them are shown', async () => {
       const r = await find(engine, 'insolvenz trommelkurs');
       assert.equal(r.mode, 'some');
+      assert.equal(r.all, 0);
       assert.ok(r.urls.includes('schuldnerberatung-kreis') && r.urls.includes('trommelkurs-werne'));
     });
 

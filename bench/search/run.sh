@@ -38,7 +38,8 @@ build() { # name corpus.json
     fi
 }
 
-for size in 1000 10000; do
+# SIZES= (empty) skips the synthetic corpora: only the real site's quality table.
+for size in ${SIZES-1000 10000}; do
     name="$((size / 1000))k"
     mkdir -p "$out/$name"
     say "generating $size offers"

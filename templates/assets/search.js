@@ -73,7 +73,7 @@
 
   // ---- Query engine -------------------------------------------------------
 
-  var PREFIX_WEIGHT = 0.6, TYPO_WEIGHT = 0.3, MIN_TYPO_LENGTH = 4;
+  var PREFIX_WEIGHT = 0.6, TYPO_WEIGHT = 0.3, MIN_TYPO_LENGTH = 4, FILL = 10; // FILL: a page of results
 
   function shardName(term, size) {
     return Array.from(term).slice(0, size).map(function (c) {
@@ -206,20 +206,33 @@
         if (old === undefined || score > old) found.set(p.ids[j], score);
       }
     });
+    // The index holds saturated term weights; the idf is the word's, over all
+    // the documents it matches, so that a rare word found by prefix or typo
+    // counts no more than the common word typed.
+    var idf = Math.log(1 + (this.n - found.size + 0.5) / (found.size + 0.5));
+    found.forEach(function (score, id) { found.set(id, score * idf); });
     return { docs: found, typo: typo };
   };
 
   // Runs a query over the shards already prepared. filters: {ort: 'unna', …}.
-  // Returns ids best first, facet counts per facet key (the counts of a facet
-  // take the query and the other facets' filters into account), and how the
-  // query was matched: 'all' words, 'some' words (no offer had all), 'typo'.
+  // Returns ids best first, how many of them have all the words, facet counts
+  // per facet key (the counts of a facet take the query and the other facets'
+  // filters into account), and how the query was matched: 'all' words, 'some'
+  // (offers with only some of the words follow, as fewer than a page had
+  // all), 'typo'.
   Engine.prototype.search = function (q, filters) {
     var self = this, terms = queryTerms(q), scores = null, mode = 'all', typo = false;
     filters = filters || {};
     if (terms.length) {
       var matches = terms.map(function (t) { var m = self.match(t); typo = typo || m.typo; return m.docs; });
-      scores = intersect(matches);
-      if (!scores.size && matches.length > 1) { scores = unite(matches); mode = 'some'; }
+      // Offers with all the words; while they are fewer than a page, those
+      // with some of the words follow, more words first.
+      scores = unite(matches);
+      var complete = 0;
+      scores.forEach(function (s) { if (s.hits === terms.length) complete++; });
+      if (complete >= FILL || complete === scores.size) {
+        scores.forEach(function (s, id) { if (s.hits < terms.length) scores.delete(id); });
+      } else mode = 'some';
     }
     var active = this.facets.map(function (f) {
       var v = filters[f.key];
@@ -250,18 +263,9 @@
     } else {
       ids.sort(function (a, b) { return a - b; });
     }
-    return { ids: ids, counts: counts, mode: terms.length ? (mode === 'all' && typo ? 'typo' : mode) : 'none' };
+    var all = scores ? ids.filter(function (id) { return scores.get(id).hits === terms.length; }).length : ids.length;
+    return { ids: ids, all: all, counts: counts, mode: terms.length ? (mode === 'all' && typo ? 'typo' : mode) : 'none' };
   };
-
-  function intersect(maps) {
-    var out = new Map(), smallest = maps.reduce(function (a, b) { return a.size <= b.size ? a : b; });
-    smallest.forEach(function (_, id) {
-      var score = 0;
-      for (var i = 0; i < maps.length; i++) { var s = maps[i].get(id); if (s === undefined) return; score += s; }
-      out.set(id, { hits: maps.length, score: score });
-    });
-    return out;
-  }
 
   function unite(maps) {
     var out = new Map();
@@ -359,8 +363,10 @@
           return;
         }
         var n = all.length;
+        var whole = result.all; // offers with all the words, listed first
         status.textContent = (n === 0 ? 'Kein Angebot gefunden.' : n === 1 ? '1 Angebot gefunden.' : n + ' Angebote gefunden.') +
-          (n && result.mode === 'some' ? ' Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon.' : '') +
+          (whole === n ? '' : whole === 0 ? ' Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon.'
+            : ' ' + whole + (whole === 1 ? ' enthält' : ' enthalten') + ' alle Suchwörter, die weiteren einen Teil davon.') +
           (n && result.mode === 'typo' ? ' Auch ähnlich geschriebene Wörter wurden gesucht.' : '');
         more(mine, false);
       });
