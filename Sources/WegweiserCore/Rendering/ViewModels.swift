@@ -83,6 +83,12 @@ struct ViewModels {
         return group
     }
 
+    /// Groups of offers, with a table of contents when there is more than one.
+    func setGroups(_ view: inout ViewModel, _ groups: [ViewModel]) {
+        view["groups"] = groups
+        view["showToc"] = groups.count > 1
+    }
+
     // MARK: - Pages
 
     func home() -> ViewModel {
@@ -190,11 +196,10 @@ struct ViewModels {
         view["description"] = town.description
         view["count"] = Text.count(offers.count)
         view["countyWide"] = town.countyWide
-        view["showToc"] = model.offersByPhase(in: town).count > 1
-        view["groups"] = model.offersByPhase(in: town).map { phase, offers in
+        setGroups(&view, model.offersByPhase(in: town).map { phase, offers in
             group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages,
                   url: town.countyWide ? nil : links.cell(town: town.id, phase: phase.id), offers: offers)
-        }
+        })
         if let office = town.youthOffice { view["youthOffice"] = youthOffice(office) }
         return view
     }
@@ -225,11 +230,10 @@ struct ViewModels {
         view["ages"] = phase.ages
         view["description"] = phase.description
         view["count"] = Text.count(offers.count)
-        view["showToc"] = model.offersByMunicipality(phase: phase).count > 1
-        view["groups"] = model.offersByMunicipality(phase: phase).map { town, offers in
+        setGroups(&view, model.offersByMunicipality(phase: phase).map { town, offers in
             group(id: "ort-\(town.id)", title: town.countyWide ? "\(town.name) (kreisweit)" : town.name,
                   url: town.countyWide ? links.town(town.id) : links.cell(town: town.id, phase: phase.id), offers: offers)
-        }
+        })
         return view
     }
 
@@ -242,10 +246,9 @@ struct ViewModels {
         view["heading"] = area.name
         view["description"] = area.description
         view["count"] = Text.count(offers.count)
-        view["showToc"] = model.offersByPhase(area: area).count > 1
-        view["groups"] = model.offersByPhase(area: area).map { phase, offers in
+        setGroups(&view, model.offersByPhase(area: area).map { phase, offers in
             group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages, url: links.lifePhase(phase.id), offers: offers)
-        }
+        })
         return view
     }
 
