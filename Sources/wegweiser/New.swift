@@ -34,7 +34,10 @@ struct New: ParsableCommand {
 
     func run() throws {
         let directory = URL(fileURLWithPath: content)
-        let siteFile = SiteFiles.readContent(at: directory, displayPrefix: content).0.siteConfig
+        // Only site.yml is needed: its vocabularies check the flags.
+        let siteFile = (try? String(contentsOf: directory.appendingPathComponent("site.yml"), encoding: .utf8)).map {
+            SourceFile(path: "site.yml", displayPath: "\(content)/site.yml", text: $0)
+        }
         let draft = OfferDraft(
             title: title, summary: summary, municipalities: towns, lifePhases: phases, areas: areas,
             provider: provider, slug: slug)

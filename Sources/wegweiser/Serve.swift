@@ -43,24 +43,16 @@ struct Serve: AsyncParsableCommand {
         SourceFingerprint(folders: [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)])
     }
 
-    private func build() -> (BuildResult?, String) {
+    private func build() -> BuildResult {
         let started = ContinuousClock.now
-        do {
-            let build = DiskBuild(
-                content: site.content, templates: site.templates, output: output, options: site.buildOptions(drafts: drafts))
-            let result = try build.run()
-            let report = DiagnosticFormat.text.render(result.diagnostics)
-            FileHandle.standardError.write(Data(report.utf8))
-            if result.site != nil {
-                say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).formatted(.units(allowed: [.milliseconds]))).")
-            } else {
-                say("Bau fehlgeschlagen: \(result.diagnostics.errorCount) Fehler – im Browser sichtbar.")
-            }
-            return (result, site.content)
-        } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            return (nil, site.content)
+        let result = site.diskBuild(output: output, drafts: drafts).run()
+        FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
+        if result.site != nil {
+            say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).milliseconds) ms.")
+        } else {
+            say("Bau fehlgeschlagen: \(result.diagnostics.errorCount) Fehler – im Browser sichtbar.")
         }
+        return result
     }
 }
 
@@ -69,14 +61,14 @@ actor LiveSite: HTTPHandler {
     private var devSite = DevSite(state: .failed([], lastGood: nil), version: 0)
     private var lastGood: RenderedSite?
 
-    func update(_ outcome: (BuildResult?, String)) {
-        let root = lastGood?.root ?? "/"
-        if let result = outcome.0, let site = result.site {
+    func update(_ result: BuildResult) {
+        if let site = result.site {
             lastGood = site
             devSite = DevSite(state: .built(site), version: devSite.version + 1, root: site.root)
         } else {
-            let diagnostics = outcome.0?.diagnostics ?? [Diagnostic(file: outcome.1, message: "Der Bau ist fehlgeschlagen.")]
-            devSite = DevSite(state: .failed(diagnostics, lastGood: lastGood), version: devSite.version + 1, root: root)
+            devSite = DevSite(
+                state: .failed(result.diagnostics, lastGood: lastGood), version: devSite.version + 1,
+                root: lastGood?.root ?? "/")
         }
     }
 

@@ -26,8 +26,12 @@ struct SiteOptions: ParsableArguments {
         BuildOptions(includeDrafts: drafts, strict: strict, today: CalendarDate.today(), templatesPath: templates)
     }
 
-    func readContent() -> (ContentFiles, [Diagnostic]) {
+    func readContent() -> ContentFiles {
         SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
+    }
+
+    func diskBuild(output: String, drafts: Bool) -> DiskBuild {
+        DiskBuild(content: content, templates: templates, output: output, options: buildOptions(drafts: drafts))
     }
 }
 
@@ -44,36 +48,20 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let outcome = try SiteBuild.run(site: site, output: output, drafts: drafts)
+        let result = site.diskBuild(output: output, drafts: drafts).run()
         let elapsed = ContinuousClock.now - started
-        FileHandle.standardError.write(Data(outcome.report.utf8))
-        guard let result = outcome.result else { throw ExitCode.failure }
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-        print("\(result.site?.pageCount ?? 0) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(milliseconds) ms.")
+        FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
+        guard let rendered = result.site else {
+            FileHandle.standardError.write(Data(
+                "Bau abgebrochen: \(result.diagnostics.errorCount) Fehler. \(output)/ bleibt unverändert.\n".utf8))
+            throw ExitCode.failure
+        }
+        print("\(rendered.pageCount) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(elapsed.milliseconds) ms.")
     }
 }
 
-/// One build from disk to disk, shared by `build` and `serve`.
-enum SiteBuild {
-    struct Outcome {
-        /// nil when the build failed.
-        var result: BuildResult?
-        /// Diagnostics as text, for standard error.
-        var report: String
-    }
-
-    static func run(site: SiteOptions, output: String, drafts: Bool) throws -> Outcome {
-        let build = DiskBuild(
-            content: site.content, templates: site.templates, output: output, options: site.buildOptions(drafts: drafts))
-        let result = try build.run()
-        var report = DiagnosticFormat.text.render(result.diagnostics)
-        guard result.site != nil else {
-            let errors = result.diagnostics.errorCount
-            report += "Bau abgebrochen: \(errors) Fehler. \(output)/ bleibt unverändert.\n"
-            return Outcome(result: nil, report: report)
-        }
-        return Outcome(result: result, report: report)
-    }
+extension Duration {
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
 }
 
 struct Check: ParsableCommand {
@@ -85,9 +73,8 @@ struct Check: ParsableCommand {
     var format: DiagnosticFormat = .text
 
     func run() throws {
-        let (files, readDiagnostics) = site.readContent()
-        var diagnostics = SiteBuilder.check(content: files, options: site.buildOptions())
-        diagnostics = ((site.strict ? readDiagnostics.strict() : readDiagnostics) + diagnostics).sorted()
+        let files = site.readContent()
+        let diagnostics = SiteBuilder.check(content: files, options: site.buildOptions())
         // Unbuffered, so the summary on standard error cannot overtake it.
         FileHandle.standardOutput.write(Data(format.render(diagnostics).utf8))
         if format == .text {

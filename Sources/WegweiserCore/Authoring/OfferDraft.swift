@@ -34,7 +34,9 @@ public struct OfferDraft: Sendable {
     public func plan(siteConfig: SourceFile?, id: UUID, today: CalendarDate) throws -> Plan {
         var problems: [Diagnostic] = []
         guard let siteConfig else {
-            throw DiagnosticList(diagnostics: [Diagnostic(file: "site.yml", message: "site.yml fehlt; ohne sie sind Orte, Lebensphasen und Bereiche unbekannt.")])
+            throw DiagnosticList(diagnostics: [Diagnostic(
+                file: "site.yml", message: "site.yml fehlt oder lässt sich nicht lesen; ohne sie sind Orte, Lebensphasen und Bereiche unbekannt.",
+                hint: "Geben Sie mit `--content` den Inhaltsordner an, der site.yml enthält.")])
         }
         let (config, diagnostics) = SiteConfigParser.parse(siteConfig)
         guard let site = config else { throw DiagnosticList(diagnostics: diagnostics) }

@@ -5,12 +5,17 @@ import Foundation
 public enum SiteFiles {
     /// Reads `site.yml`, `angebote/**/*.md` and `seiten/*.md` below `directory`.
     /// `displayPrefix` is how messages name the folder (e.g. `content`).
-    public static func readContent(at directory: URL, displayPrefix: String) -> (ContentFiles, [Diagnostic]) {
+    public static func readContent(at directory: URL, displayPrefix: String) -> ContentFiles {
         var diagnostics: [Diagnostic] = []
+        func display(_ relative: String) -> String {
+            displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
+        }
         func read(_ relative: String) -> SourceFile? {
-            let display = displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
+            let display = display(relative)
             guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
-                diagnostics.append(Diagnostic(file: display, message: "Die Datei lässt sich nicht lesen."))
+                diagnostics.append(Diagnostic(
+                    file: display, message: "Die Datei lässt sich nicht lesen.",
+                    hint: "Prüfen Sie, ob die Datei noch in einem anderen Programm geöffnet ist und ob Sie sie lesen dürfen."))
                 return nil
             }
             guard let text = String(data: data, encoding: .utf8) else {
@@ -22,28 +27,24 @@ public enum SiteFiles {
             return SourceFile(path: relative, displayPath: display, text: text)
         }
 
-        var siteConfig: SourceFile?
-        if FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yml").path) {
-            siteConfig = read("site.yml")
-        } else {
-            diagnostics.append(Diagnostic(
-                file: displayPrefix.isEmpty ? "site.yml" : "\(displayPrefix)/site.yml",
-                message: "Die Datei site.yml fehlt.",
-                hint: "Ist `--content` der richtige Ordner? Er muss site.yml, angebote/ und seiten/ enthalten."))
-        }
+        // A missing site.yml is the loader's to report.
+        let siteConfig = FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yml").path)
+            ? read("site.yml") : nil
         var offers: [SourceFile] = []
         for relative in files(below: directory, in: "angebote") {
             if relative.hasSuffix(".md") {
                 if let file = read(relative) { offers.append(file) }
             } else if !relative.split(separator: "/").last!.hasPrefix(".") {
                 diagnostics.append(Diagnostic(
-                    file: "\(displayPrefix)/\(relative)", severity: .warning,
+                    file: display(relative), severity: .warning,
                     message: "Die Datei wird nicht veröffentlicht: nur Dateien mit der Endung `.md` sind Angebote.",
                     hint: "Benennen Sie die Datei in `….md` um oder verschieben Sie sie aus dem Ordner angebote/."))
             }
         }
         let pages = files(below: directory, in: "seiten").filter { $0.hasSuffix(".md") }.compactMap(read)
-        return (ContentFiles(siteConfig: siteConfig, offers: offers, pages: pages), diagnostics)
+        return ContentFiles(
+            siteConfig: siteConfig, offers: offers, pages: pages, problems: diagnostics,
+            siteConfigPath: display("site.yml"))
     }
 
     /// Every `*.mustache` file (by name without extension) and every file below `assets/`.
@@ -76,6 +77,19 @@ public enum SiteFiles {
             result.append(String(path.dropFirst(basePath.count + 1)))
         }
         return result.sorted()
+    }
+
+    /// The system's own reason for a failed file operation ("Not a directory",
+    /// "No space left on device") and the path it failed on, rather than
+    /// Foundation's generic "The operation could not be completed".
+    static func reason(_ error: Error) -> String {
+        let error = error as NSError
+        let path = error.userInfo[NSFilePathErrorKey] as? String
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            let reason = String(cString: strerror(Int32(underlying.code)))
+            return path.map { "\(reason): \($0)" } ?? reason
+        }
+        return path ?? error.localizedDescription
     }
 
     /// Plain write without `Data.write`'s fsync per file: the folder swap is
@@ -152,23 +166,29 @@ public struct DiskBuild: Sendable {
     }
 
     /// Builds and, only if there is no error, replaces the output folder.
-    /// The result's `site` is nil when the build failed and nothing was written.
-    public func run() throws -> BuildResult {
-        let (files, readDiagnostics) = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
+    /// The result's `site` is nil when the build failed; the output folder is
+    /// then as it was, even when writing the new one failed.
+    public func run() -> BuildResult {
+        let files = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
         let templateFiles: TemplateFiles
         do {
             templateFiles = try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))
         } catch {
-            let diagnostic = Diagnostic(file: templates, message: "Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)")
+            let diagnostic = Diagnostic(
+                file: templates, message: "Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)",
+                hint: "Ist `--templates` der richtige Ordner? Er enthält die `.mustache`-Dateien und assets/.")
             return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
         }
         var result = SiteBuilder.build(content: files, templates: templateFiles, options: options)
-        result.diagnostics = ((options.strict ? readDiagnostics.strict() : readDiagnostics) + result.diagnostics).sorted()
-        guard let site = result.site, !result.diagnostics.hasErrors else {
+        guard let site = result.site else { return result }
+        do {
+            try SiteFiles.replace(URL(fileURLWithPath: output), with: site.files)
+        } catch {
             result.site = nil
-            return result
+            result.diagnostics.append(Diagnostic(
+                file: output, message: "Die Website lässt sich nicht schreiben (\(SiteFiles.reason(error))).",
+                hint: "Prüfen Sie, ob Sie in den Ordner neben `\(output)` schreiben dürfen und ob genug Platz frei ist."))
         }
-        try SiteFiles.replace(URL(fileURLWithPath: output), with: site.files)
         return result
     }
 }

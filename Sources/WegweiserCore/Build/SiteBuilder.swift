@@ -26,9 +26,8 @@ public struct BuildResult: Sendable {
 
 public enum SiteBuilder {
     public static func build(content files: ContentFiles, templates: TemplateFiles, options: BuildOptions) -> BuildResult {
-        var (content, diagnostics) = ContentLoader.load(files, options: ContentOptions(today: options.today))
-        if options.strict { diagnostics = diagnostics.strict() }
-        guard let content, !diagnostics.hasErrors else {
+        let (content, diagnostics) = validate(files, options: options, reportReviews: false)
+        guard let content else {
             return BuildResult(site: nil, diagnostics: diagnostics, offerCount: 0)
         }
         let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
@@ -43,8 +42,16 @@ public enum SiteBuilder {
     /// Validation only, as `wegweiser check` does it: also reports offers whose
     /// `review_by` date has passed.
     public static func check(content files: ContentFiles, options: BuildOptions) -> [Diagnostic] {
-        var diagnostics = ContentLoader.load(files, options: ContentOptions(today: options.today, reportReviews: true)).diagnostics
+        validate(files, options: options, reportReviews: true).diagnostics
+    }
+
+    /// The content, or nil when there is an error (a warning, with `--strict`).
+    private static func validate(
+        _ files: ContentFiles, options: BuildOptions, reportReviews: Bool
+    ) -> (content: Content?, diagnostics: [Diagnostic]) {
+        var (content, diagnostics) = ContentLoader.load(
+            files, options: ContentOptions(today: options.today, reportReviews: reportReviews))
         if options.strict { diagnostics = diagnostics.strict() }
-        return diagnostics
+        return (diagnostics.hasErrors ? nil : content, diagnostics)
     }
 }

@@ -6,11 +6,20 @@ public struct ContentFiles: Sendable {
     public var siteConfig: SourceFile?
     public var offers: [SourceFile]
     public var pages: [SourceFile]
+    /// Files that could not be read (not UTF-8, say), reported with the rest.
+    public var problems: [Diagnostic]
+    /// Where site.yml is expected, as messages name it.
+    public var siteConfigPath: String
 
-    public init(siteConfig: SourceFile?, offers: [SourceFile], pages: [SourceFile]) {
+    public init(
+        siteConfig: SourceFile?, offers: [SourceFile], pages: [SourceFile], problems: [Diagnostic] = [],
+        siteConfigPath: String = "site.yml"
+    ) {
         self.siteConfig = siteConfig
         self.offers = offers.sorted { $0.path < $1.path }
         self.pages = pages.sorted { $0.path < $1.path }
+        self.problems = problems
+        self.siteConfigPath = siteConfig?.displayPath ?? siteConfigPath
     }
 }
 
@@ -36,16 +45,16 @@ public struct ContentOptions: Sendable {
 public enum ContentLoader {
     /// Parses and validates everything; `content` is nil when any error was found.
     public static func load(_ files: ContentFiles, options: ContentOptions) -> (content: Content?, diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = files.problems
         var site: SiteConfig?
         if let file = files.siteConfig {
             let (config, found) = SiteConfigParser.parse(file)
             site = config
             diagnostics += found
-        } else {
+        } else if !files.problems.contains(where: { $0.file == files.siteConfigPath }) {
             diagnostics.append(Diagnostic(
-                file: "site.yml", message: "Die Datei site.yml fehlt im Inhaltsordner.",
-                hint: "Legen Sie site.yml mit `title`, `base_url`, `language`, `municipalities`, `life_phases` und `areas` an."))
+                file: files.siteConfigPath, message: "Die Datei site.yml fehlt.",
+                hint: "Ist `--content` der richtige Ordner? Er enthält site.yml (mit `title`, `base_url`, `language`, `municipalities`, `life_phases` und `areas`), angebote/ und seiten/."))
         }
 
         var offers: [Offer] = []

@@ -38,14 +38,11 @@ enum SiteRenderer {
         for (name, source) in templates.templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(source, named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
-                    file: "\(templatesPath)/\(name).mustache", line: error.context.lineNumber, column: error.context.columnNumber,
-                    message: "Die Vorlage lässt sich nicht lesen: \(error.error).",
-                    hint: "Prüfen Sie, ob jedes `{{#…}}` mit dem passenden `{{/…}}` geschlossen wird."))
             } catch {
+                let position = (error as? MustacheTemplate.ParserError)?.context
                 diagnostics.append(Diagnostic(
-                    file: "\(templatesPath)/\(name).mustache", message: "Die Vorlage lässt sich nicht lesen: \(error).",
+                    file: "\(templatesPath)/\(name).mustache", line: position?.lineNumber ?? 0, column: position?.columnNumber ?? 0,
+                    message: "Die Vorlage lässt sich nicht lesen: \((error as? MustacheTemplate.ParserError)?.error ?? error).",
                     hint: "Prüfen Sie, ob jedes `{{#…}}` mit dem passenden `{{/…}}` geschlossen wird."))
             }
         }
@@ -61,7 +58,7 @@ enum SiteRenderer {
         let site = model.site
 
         // The index first: the search page says how it is split.
-        let documents = model.offers.map { searchDocument($0, text: $0.bodyText, views: views) }
+        let documents = model.offers.map { searchDocument($0, views: views) }
         let vocabularies = SearchVocabularies(
             towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
             lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
@@ -103,13 +100,13 @@ enum SiteRenderer {
         for (name, data) in templates.assets {
             files["assets/" + name] = data
         }
-        return .success(RenderedSite(files: files, pageCount: files.keys.filter { $0.hasSuffix(".html") }.count, root: links.root))
+        return .success(RenderedSite(files: files, pageCount: rendered.count, root: links.root))
     }
 
-    static func searchDocument(_ offer: Offer, text: String, views: ViewModels) -> SearchDocument {
+    static func searchDocument(_ offer: Offer, views: ViewModels) -> SearchDocument {
         SearchDocument(
             url: views.links.offer(offer.slug), title: offer.title, summary: offer.summary, topics: offer.topics,
-            body: text, place: views.place(of: offer), municipalities: offer.municipalities,
+            body: offer.bodyText, place: views.place(of: offer), municipalities: offer.municipalities,
             countyWide: views.model.isCountyWide(offer), lifePhases: offer.lifePhases, areas: offer.areas,
             free: offer.free == true, languages: offer.languages, accessible: offer.accessible?.rawValue)
     }

@@ -37,7 +37,9 @@ public struct DevSite: Sendable {
         }
         switch state {
         case .failed(let diagnostics, let lastGood):
-            let wantsPage = path.hasSuffix("/") || path.hasSuffix(".html") || !path.split(separator: "/").last.map { $0.contains(".") }!
+            // A page is a folder or `.html`; anything else with a dot (site.css) is a file.
+            let lastPart = path.split(separator: "/").last ?? ""
+            let wantsPage = path.hasSuffix("/") || path.hasSuffix(".html") || !lastPart.contains(".")
             if wantsPage || lastGood == nil {
                 return Response(status: 500, contentType: "text/html; charset=utf-8", body: Data(errorPage(diagnostics).utf8))
             }

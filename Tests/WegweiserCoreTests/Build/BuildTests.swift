@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct BuildTests {
     private func build(_ site: String, into output: URL, strict: Bool = false) throws -> BuildResult {
-        try DiskBuild(
+        DiskBuild(
             content: Fixtures.site(site).path, templates: Fixtures.templates.path, output: output.path,
             options: BuildOptions(strict: strict, today: Fixtures.today)).run()
     }
@@ -64,7 +64,7 @@ import Testing
         let content = scratch.appendingPathComponent("content")
         try FileManager.default.copyItem(at: Fixtures.site("sample"), to: content)
         try Data(Fixtures.offer(phases: "[kita]").utf8).write(to: content.appendingPathComponent("angebote/alpha/kaputt.md"))
-        let result = try DiskBuild(
+        let result = DiskBuild(
             content: content.path, templates: Fixtures.templates.path, output: output.path,
             options: BuildOptions(today: Fixtures.today)).run()
         #expect(result.site == nil)
@@ -91,7 +91,7 @@ import Testing
         try Data(Fixtures.offer(extra: "sumary: x").replacingOccurrences(of: "[alpha]", with: "[alpha]").utf8)
             .write(to: content.appendingPathComponent("angebote/alpha/tippfehler.md"))
         func run(strict: Bool) throws -> BuildResult {
-            try DiskBuild(content: content.path, templates: Fixtures.templates.path, output: scratch.appendingPathComponent("out").path,
+            DiskBuild(content: content.path, templates: Fixtures.templates.path, output: scratch.appendingPathComponent("out").path,
                           options: BuildOptions(strict: strict, today: Fixtures.today)).run()
         }
         let lenient = try run(strict: false)
@@ -139,7 +139,7 @@ import Testing
     @Test func brokenTemplateNamesFileAndLine() throws {
         var templates = try Fixtures.projectTemplates()
         templates.templates["page"] = "{{<layout}}\n{{$main}}\n{{#heading}}<h1>{{heading}}</h1>\n{{/main}}\n{{/layout}}\n"
-        let (files, _) = SiteFiles.readContent(at: Fixtures.site("sample"), displayPrefix: "content")
+        let files = SiteFiles.readContent(at: Fixtures.site("sample"), displayPrefix: "content")
         let result = SiteBuilder.build(content: files, templates: templates, options: BuildOptions(today: Fixtures.today))
         #expect(result.site == nil)
         let error = try #require(result.diagnostics.first)
@@ -150,8 +150,59 @@ import Testing
     @Test func missingTemplateIsNamed() throws {
         var templates = try Fixtures.projectTemplates()
         templates.templates["offer"] = nil
-        let (files, _) = SiteFiles.readContent(at: Fixtures.site("sample"), displayPrefix: "content")
+        let files = SiteFiles.readContent(at: Fixtures.site("sample"), displayPrefix: "content")
         let result = SiteBuilder.build(content: files, templates: templates, options: BuildOptions(today: Fixtures.today))
         #expect(result.diagnostics.map(\.message) == ["Die Vorlage `offer.mustache` fehlt."])
+    }
+}
+
+@Suite struct ContentFolderTests {
+    @Test func missingSiteConfigIsReportedOnceWithItsPath() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let files = SiteFiles.readContent(at: folder, displayPrefix: "inhalt")
+        let diagnostics = ContentLoader.load(files, options: ContentOptions(today: Fixtures.today)).diagnostics
+        #expect(diagnostics.map(\.file) == ["inhalt/site.yml"])
+        #expect(diagnostics[0].hint?.contains("--content") == true)
+    }
+
+    @Test func unreadableFilesAreReportedOnceWithTheRest() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.site("sample"), to: folder.appendingPathComponent("c"))
+        let content = folder.appendingPathComponent("c")
+        try Data([0x74, 0x69, 0x74, 0x6C, 0x65, 0x3A, 0x20, 0xFF, 0xFE]).write(to: content.appendingPathComponent("site.yml"))
+        try Data("notiz".utf8).write(to: content.appendingPathComponent("angebote/alpha/notiz.txt"))
+        let diagnostics = ContentLoader.load(
+            SiteFiles.readContent(at: content, displayPrefix: "c"), options: ContentOptions(today: Fixtures.today)).diagnostics
+        let siteProblems = diagnostics.filter { $0.file == "c/site.yml" }
+        #expect(siteProblems.map(\.message) == ["Die Datei ist nicht in UTF-8 gespeichert."])
+        #expect(diagnostics.contains { $0.file == "c/angebote/alpha/notiz.txt" && $0.severity == .warning })
+    }
+
+    @Test func aFileWarningFailsAStrictBuild() throws {
+        let scratch = try Fixtures.temporaryDirectory()
+        let content = scratch.appendingPathComponent("content")
+        try FileManager.default.copyItem(at: Fixtures.site("sample"), to: content)
+        try Data("notiz".utf8).write(to: content.appendingPathComponent("angebote/alpha/notiz.txt"))
+        func build(strict: Bool) -> BuildResult {
+            DiskBuild(content: content.path, templates: Fixtures.templates.path, output: scratch.appendingPathComponent("out").path,
+                      options: BuildOptions(strict: strict, today: Fixtures.today)).run()
+        }
+        #expect(build(strict: false).site != nil)
+        #expect(build(strict: true).site == nil)
+    }
+
+    @Test func anOutputThatCannotBeWrittenIsADiagnostic() throws {
+        let scratch = try Fixtures.temporaryDirectory()
+        // A file where the output folder's parent should be: nothing can be written below it.
+        try Data().write(to: scratch.appendingPathComponent("datei"))
+        let result = DiskBuild(
+            content: Fixtures.site("sample").path, templates: Fixtures.templates.path,
+            output: scratch.appendingPathComponent("datei/public").path, options: BuildOptions(today: Fixtures.today)
+        ).run()
+        #expect(result.site == nil)
+        let error = try #require(result.diagnostics.last)
+        #expect(error.file.hasSuffix("datei/public"))
+        #expect(error.message.hasPrefix("Die Website lässt sich nicht schreiben"))
+        #expect(error.hint != nil)
     }
 }

@@ -6,10 +6,8 @@ import Testing
 
 @Suite struct ProjectContentTests {
     static let loaded: (Content?, [Diagnostic]) = {
-        let (files, readDiagnostics) = SiteFiles.readContent(
-            at: Fixtures.repository.appendingPathComponent("content"), displayPrefix: "content")
-        let (content, diagnostics) = ContentLoader.load(files, options: ContentOptions(today: Fixtures.today, reportReviews: true))
-        return (content, readDiagnostics + diagnostics)
+        let files = SiteFiles.readContent(at: Fixtures.repository.appendingPathComponent("content"), displayPrefix: "content")
+        return ContentLoader.load(files, options: ContentOptions(today: Fixtures.today, reportReviews: true))
     }()
 
     @Test func buildsWithoutAnyWarning() {

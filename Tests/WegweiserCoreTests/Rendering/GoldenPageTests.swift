@@ -18,7 +18,7 @@ import Testing
 
     static let site: RenderedSite? = {
         let url = Fixtures.site("sample")
-        let (files, _) = SiteFiles.readContent(at: url, displayPrefix: "content")
+        let files = SiteFiles.readContent(at: url, displayPrefix: "content")
         return SiteBuilder.build(
             content: files, templates: try! Fixtures.projectTemplates(), options: BuildOptions(today: Fixtures.today)
         ).site
