@@ -8,7 +8,7 @@ struct Wegweiser: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "wegweiser",
         abstract: "Baut aus Markdown-Angeboten einen statischen Familienwegweiser.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self])
+        subcommands: [Build.self, Check.self, Serve.self, New.self, Coverage.self])
 }
 
 /// Flags shared by the commands that read a site.

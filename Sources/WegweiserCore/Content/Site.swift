@@ -13,6 +13,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var municipalities: [Municipality]
     public var lifePhases: [LifePhase]
     public var areas: [Area]
+    /// For the addresses of the open-data export (HSDS `state_province`,
+    /// `country`): e.g. `Nordrhein-Westfalen`, `DE` (the default).
+    public var state: String?
+    public var country: String?
 
     /// The path part of `baseURL`, e.g. `/` or `/familien/`: every link starts with it.
     public var rootPath: String {

@@ -4,7 +4,7 @@ import Yams
 enum SiteConfigParser {
     static let knownKeys = [
         "title", "tagline", "base_url", "language", "description", "notice",
-        "municipalities", "life_phases", "areas",
+        "municipalities", "life_phases", "areas", "state", "country",
     ]
 
     static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -53,11 +53,13 @@ enum SiteConfigParser {
         guard let title, let baseURL, let language, let municipalities, let lifePhases, let areas,
             !reader.diagnostics.hasErrors
         else { return (nil, reader.diagnostics) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title, tagline: reader.string(fields["tagline"], "tagline"), baseURL: baseURL,
             language: language, description: reader.string(fields["description"], "description"),
             notice: reader.string(fields["notice"], "notice"), municipalities: municipalities,
             lifePhases: lifePhases, areas: areas)
+        config.state = reader.string(fields["state"], "state")
+        config.country = reader.string(fields["country"], "country")
         return (config, reader.diagnostics)
     }
 

@@ -17,20 +17,40 @@ enum Feeds {
 
     /// Atom feed of the most recently added or checked offers, newest first.
     static func atom(model: SiteModel, links: Links, limit: Int = 50) -> String {
-        let offers = model.offers
+        let site = model.site
+        return atom(
+            offers: model.offers, title: "\(site.title): neue und aktualisierte Angebote", language: site.language,
+            id: links.absolute(links.root), selfURL: links.absolute(links.feed), pageURL: links.absolute(links.root),
+            author: site.title, links: links, limit: limit)
+    }
+
+    /// A town's feed: its own offers and the county-wide ones, as on its page.
+    static func townAtom(model: SiteModel, town: Municipality, links: Links, limit: Int = 50) -> String {
+        let site = model.site
+        return atom(
+            offers: model.offers(in: town), title: "\(site.title): neue und aktualisierte Angebote in \(town.name)",
+            language: site.language, id: links.absolute(links.townFeed(town.id)),
+            selfURL: links.absolute(links.townFeed(town.id)), pageURL: links.absolute(links.town(town.id)),
+            author: site.title, links: links, limit: limit)
+    }
+
+    private static func atom(
+        offers all: [Offer], title: String, language: String, id: String, selfURL: String, pageURL: String,
+        author: String, links: Links, limit: Int
+    ) -> String {
+        let offers = all
             .sorted { ($1.updated, $0.slug) < ($0.updated, $1.slug) }
             .prefix(limit)
-        let site = model.site
         let newest = offers.first?.updated.description ?? "1970-01-01"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
-            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(site.language))">
-              <title>\(escape(site.title)): neue und aktualisierte Angebote</title>
-              <id>\(escape(links.absolute(links.root)))</id>
-              <link rel="self" href="\(escape(links.absolute(links.feed)))"/>
-              <link rel="alternate" type="text/html" href="\(escape(links.absolute(links.root)))"/>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(language))">
+              <title>\(escape(title))</title>
+              <id>\(escape(id))</id>
+              <link rel="self" href="\(escape(selfURL))"/>
+              <link rel="alternate" type="text/html" href="\(escape(pageURL))"/>
               <updated>\(newest)T00:00:00Z</updated>
-              <author><name>\(escape(site.title))</name></author>
+              <author><name>\(escape(author))</name></author>
 
             """
         for offer in offers {

@@ -17,7 +17,7 @@ public struct TemplateFiles: Sendable {
     }
 
     /// The templates every site needs.
-    static let required = ["layout", "home", "index", "town", "cell", "phase", "area", "offer", "page", "search", "404"]
+    static let required = ["layout", "home", "index", "town", "cell", "phase", "area", "offer", "page", "search", "404", "coverage"]
 }
 
 public struct RenderedSite: Sendable {
@@ -78,7 +78,7 @@ enum SiteRenderer {
         jobs += site.areas.map(PageJob.area)
         jobs += model.offers.map(PageJob.offer)
         jobs += model.pages.map(PageJob.page)
-        jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound]
+        jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound, .coverage]
 
         let templateLibrary = library
         let rendered = jobs.parallelMap { job -> RenderedPage in
@@ -97,6 +97,10 @@ enum SiteRenderer {
         files["sitemap.xml"] = Data(Feeds.sitemap(paths: pagePaths, lastModified: lastModified, links: links).utf8)
         files["robots.txt"] = Data(Feeds.robots(links: links).utf8)
         files["feed.xml"] = Data(Feeds.atom(model: model, links: links).utf8)
+        for town in site.municipalities {
+            files[links.file(for: links.townFeed(town.id))] = Data(Feeds.townAtom(model: model, town: town, links: links).utf8)
+        }
+        for (name, text) in HSDSExport(model: model, links: links).files() { files[name] = Data(text.utf8) }
         for (name, data) in templates.assets {
             files["assets/" + name] = data
         }
@@ -114,7 +118,7 @@ enum SiteRenderer {
 
 /// One page to render; the view model is made on the thread that renders it.
 private enum PageJob: Sendable {
-    case home, townIndex, phaseIndex, areaIndex, notFound
+    case home, townIndex, phaseIndex, areaIndex, notFound, coverage
     case search(shardPrefixLength: Int?, script: String?)
     case town(Municipality)
     case cell(Municipality, LifePhase)
@@ -139,6 +143,7 @@ private enum PageJob: Sendable {
         case .search(let shardPrefixLength, let script):
             return (links.search, "search", views.search(shardPrefixLength: shardPrefixLength, script: script))
         case .notFound: return (links.root + "404.html", "404", views.notFound())
+        case .coverage: return (links.coverage, "coverage", views.coverage())
         case .town(let town): return (links.town(town.id), "town", views.town(town))
         case .cell(let town, let phase):
             return (links.cell(town: town.id, phase: phase.id), "cell", views.cell(town: town, phase: phase))

@@ -39,7 +39,7 @@ struct ViewModels {
         }
         var siteModel: ViewModel = [
             "title": site.title, "language": site.language, "root": links.root, "assets": links.assets,
-            "searchURL": links.search, "feedURL": links.feed,
+            "searchURL": links.search, "feedURL": links.feed, "coverageURL": links.coverage,
         ]
         siteModel["tagline"] = site.tagline
         siteModel["notice"] = site.notice
@@ -48,6 +48,7 @@ struct ViewModels {
             "fullTitle": path == links.home ? site.title : "\(title) – \(site.title)",
             "canonical": links.absolute(path),
             "description": description ?? site.description ?? site.tagline ?? site.title,
+            "ogType": section == .offer ? "article" : "website",
         ]
         if noindex { page["noindex"] = true }
         return [
@@ -196,6 +197,7 @@ struct ViewModels {
         view["description"] = town.description
         view["count"] = Text.count(offers.count)
         view["countyWide"] = town.countyWide
+        view["townFeedURL"] = links.townFeed(town.id)
         setGroups(&view, model.offersByPhase(in: town).map { phase, offers in
             group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages,
                   url: town.countyWide ? nil : links.cell(town: town.id, phase: phase.id), offers: offers)

@@ -1,0 +1,325 @@
+// The directory as open data: Open Referral's Human Services Data
+// Specification (HSDS) 3.0, written as static JSON files in the shape of the
+// HSDS API (`/hsds/index.json`, paged lists, one file per service,
+// organization, taxonomy and term). Only what the site publishes goes in:
+// no drafts, no inactive offers, no street, postal code or coordinates of a
+// confidential location.
+
+struct HSDSExport {
+    static let version = "3.0.1"
+    static let profile = "https://docs.openreferral.org/en/v3.0.1/"
+
+    let model: SiteModel
+    let links: Links
+    /// Items per page of a list (`services/index.json`, `services/page/2.json`, …).
+    var pageSize = 50
+
+    init(model: SiteModel, links: Links, pageSize: Int = 50) {
+        self.model = model
+        self.links = links
+        self.pageSize = max(1, pageSize)
+        offers = model.offers.filter { !$0.draft && $0.status != .inactive }
+        organizations = Dictionary(grouping: offers, by: \.provider)
+            .map { (name: $0.key, offers: $0.value) }
+            .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
+    }
+
+    /// Published offers, in the site model's order.
+    let offers: [Offer]
+    let organizations: [(name: String, offers: [Offer])]
+
+    /// Output path below the site's root → JSON text.
+    func files() -> [String: String] {
+        var files: [String: String] = [:]
+        files["hsds/index.json"] = JSON.object(["version": .string(Self.version), "profile": .string(Self.profile)]).text + "\n"
+
+        let services = offers.sorted { serviceID($0) < serviceID($1) }
+        writeList("services", services.map { serviceSummary($0) }, to: &files)
+        for offer in services { files["hsds/services/\(serviceID(offer)).json"] = JSON.object(service(offer)).text + "\n" }
+
+        let orgs = organizations.sorted { organizationID($0.name) < organizationID($1.name) }
+        writeList("organizations", orgs.map { .object(organization($0.name, offers: $0.offers, withServices: false)) }, to: &files)
+        for org in orgs {
+            files["hsds/organizations/\(organizationID(org.name)).json"] =
+                JSON.object(organization(org.name, offers: org.offers, withServices: true)).text + "\n"
+        }
+
+        let taxonomies = Vocabulary.allCases.sorted { taxonomyID($0) < taxonomyID($1) }
+        writeList("taxonomies", taxonomies.map { .object(taxonomy($0)) }, to: &files)
+        for vocabulary in taxonomies { files["hsds/taxonomies/\(taxonomyID(vocabulary)).json"] = JSON.object(taxonomy(vocabulary)).text + "\n" }
+
+        let allTerms = Vocabulary.allCases.flatMap { vocabulary in self.terms(of: vocabulary).map { (vocabulary, $0) } }
+            .sorted { termID($0.0, $0.1.id) < termID($1.0, $1.1.id) }
+        writeList("taxonomy_terms", allTerms.map { .object(term($0.0, $0.1)) }, to: &files)
+        for (vocabulary, entry) in allTerms {
+            files["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"] = JSON.object(term(vocabulary, entry)).text + "\n"
+        }
+        return files
+    }
+
+    /// Pages of HSDS's list shape: page 1 as `<name>/index.json` (and
+    /// `<name>/page/1.json`), page n as `<name>/page/n.json`.
+    private func writeList(_ name: String, _ items: [JSON], to files: inout [String: String]) {
+        let totalPages = max(1, (items.count + pageSize - 1) / pageSize)
+        for page in 1...totalPages {
+            let contents = Array(items.dropFirst((page - 1) * pageSize).prefix(pageSize))
+            let text = JSON.object([
+                "total_items": .int(items.count), "total_pages": .int(totalPages), "page_number": .int(page),
+                "size": .int(contents.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
+                "empty": .bool(contents.isEmpty), "contents": .array(contents),
+            ]).text + "\n"
+            if page == 1 { files["hsds/\(name)/index.json"] = text }
+            files["hsds/\(name)/page/\(page).json"] = text
+        }
+    }
+
+    // MARK: - Identifiers
+
+    private var baseURL: String { model.site.baseURL }
+
+    /// The offer's own `id`, else derived from the base URL and the slug.
+    func serviceID(_ offer: Offer) -> String {
+        offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)
+    }
+
+    func organizationID(_ provider: String) -> String { StableID.of("organization", provider, baseURL: baseURL) }
+    func taxonomyID(_ vocabulary: Vocabulary) -> String { StableID.of("taxonomy", vocabulary.rawValue, baseURL: baseURL) }
+    func termID(_ vocabulary: Vocabulary, _ id: String) -> String {
+        StableID.of("taxonomy_term", "\(vocabulary.rawValue)/\(id)", baseURL: baseURL)
+    }
+
+    /// Things that exist only inside one service: keyed by the service's id,
+    /// their kind and their position in the offer file.
+    private func childID(_ offer: Offer, _ kind: String, _ key: String) -> String {
+        StableID.of(kind, "\(serviceID(offer))/\(key)", baseURL: baseURL)
+    }
+
+    // MARK: - Services
+
+    /// The fields of a service in a list: no nested records but its organization.
+    func serviceSummary(_ offer: Offer) -> JSON {
+        var fields = serviceFields(offer)
+        fields["organization"] = .object(organization(offer.provider, offers: [], withServices: false))
+        return .object(fields)
+    }
+
+    private func serviceFields(_ offer: Offer) -> [String: JSON] {
+        var fields: [String: JSON] = [
+            "id": .string(serviceID(offer)),
+            "organization_id": .string(organizationID(offer.provider)),
+            "name": .string(offer.title),
+            "description": .string(offer.bodyText.isEmpty ? offer.summary : "\(offer.summary)\n\n\(offer.bodyText)"),
+            "url": .string(links.absolute(links.offer(offer.slug))),
+            "status": .string(offer.status == .temporarilyClosed ? "temporarily closed" : "active"),
+            "assured_date": .string(offer.updated.description),
+            "last_modified": .string("\(offer.updated)T00:00:00Z"),
+            "eligibility_description": .string(eligibility(offer)),
+        ]
+        fields["email"] = offer.contact?.email.map(JSON.string)
+        fields["application_process"] = offer.registration.map(JSON.string)
+        fields["fees_description"] = (offer.cost ?? (offer.free == true ? "kostenlos" : nil)).map(JSON.string)
+        fields["minimum_age"] = offer.age?.min.map(JSON.int)
+        fields["maximum_age"] = offer.age?.max.map(JSON.int)
+        return fields
+    }
+
+    /// Who the offer is for, in words: its life phases and ages.
+    private func eligibility(_ offer: Offer) -> String {
+        let phases = offer.lifePhases.compactMap { model.lifePhase($0) }.map { phase in
+            phase.ages.map { "\(phase.name) (\($0))" } ?? phase.name
+        }
+        var text = "Für Familien in der Lebensphase \(Text.list(phases))."
+        if let age = Text.age(offer.age) { text += " Alter: \(age)." }
+        return text
+    }
+
+    func service(_ offer: Offer) -> [String: JSON] {
+        let id = serviceID(offer)
+        var fields = serviceFields(offer)
+        fields["organization"] = .object(organization(offer.provider, offers: [], withServices: false))
+        if let phone = offer.contact?.phone {
+            fields["phones"] = [["id": .string(childID(offer, "phone", "contact")), "service_id": .string(id),
+                                 "number": .string(phone), "type": "voice"]]
+        }
+        if let name = offer.contact?.name {
+            var contact: [String: JSON] = ["id": .string(childID(offer, "contact", "contact")), "service_id": .string(id), "name": .string(name)]
+            contact["email"] = offer.contact?.email.map(JSON.string)
+            fields["contacts"] = [.object(contact)]
+        }
+        fields["schedules"] = .array(schedules(offer).map(JSON.object))
+        fields["languages"] = .array(offer.languages.enumerated().map { index, code in
+            var language: [String: JSON] = ["id": .string(childID(offer, "language", "\(index)")), "service_id": .string(id), "code": .string(code)]
+            language["name"] = Languages.name(of: code).map(JSON.string)
+            return .object(language)
+        })
+        if offer.free == true {
+            fields["cost_options"] = [[
+                "id": .string(childID(offer, "cost_option", "free")), "service_id": .string(id),
+                "option": "kostenlos", "amount": .int(0), "currency": "EUR",
+            ]]
+        }
+        fields["service_areas"] = .array(offer.municipalities.compactMap { model.municipality($0) }.map { town in
+            ["id": .string(childID(offer, "service_area", town.id)), "service_id": .string(id), "name": .string(town.name),
+             "description": .string(town.countyWide ? "Für alle Orte: \(town.name)" : town.name)]
+        })
+        fields["service_at_locations"] = .array(offer.locations.enumerated().map { index, location in
+            let locationID = childID(offer, "location", "\(index)")
+            return [
+                "id": .string(childID(offer, "service_at_location", "\(index)")), "service_id": .string(id),
+                "location_id": .string(locationID), "location": .object(self.location(location, id: locationID, offer: offer)),
+            ]
+        })
+        fields["attributes"] = .array(attributes(offer))
+        return fields
+    }
+
+    /// `hours` as weekly RRULE parts; `hours_note` as the notes.
+    func schedules(_ offer: Offer) -> [[String: JSON]] {
+        let id = serviceID(offer)
+        if offer.hours.isEmpty, let note = offer.hoursNote {
+            return [["id": .string(childID(offer, "schedule", "note")), "service_id": .string(id),
+                     "description": .string(note), "notes": .string(note)]]
+        }
+        return offer.hours.enumerated().map { index, hours in
+            let days = Array(Set(hours.days)).sorted()
+            var schedule: [String: JSON] = [
+                "id": .string(childID(offer, "schedule", "\(index)")), "service_id": .string(id),
+                "freq": "WEEKLY", "wkst": "MO", "interval": .int(1),
+                "byday": .string(days.map(\.rruleDay).joined(separator: ",")),
+                "opens_at": .string(hours.opens), "closes_at": .string(hours.closes),
+                "description": .string("\(Text.days(days)) \(hours.opens)–\(hours.closes) Uhr"),
+            ]
+            schedule["notes"] = offer.hoursNote.map(JSON.string)
+            return schedule
+        }
+    }
+
+    /// A location as published: a confidential one keeps its name and city
+    /// only (in words), with no address record and no coordinates.
+    func location(_ location: Location, id: String, offer: Offer) -> [String: JSON] {
+        var fields: [String: JSON] = [
+            "id": .string(id), "location_type": "physical", "name": .string(location.name ?? offer.title),
+        ]
+        if location.confidential {
+            fields["description"] = .string(
+                [location.city.map { "Ort: \($0)." }, "Die Adresse wird zum Schutz der Besucherinnen und Besucher nicht veröffentlicht."]
+                    .compactMap { $0 }.joined(separator: " "))
+            return fields
+        }
+        fields["latitude"] = location.latitude.map(JSON.double)
+        fields["longitude"] = location.longitude.map(JSON.double)
+        fields["description"] = location.district.map { .string("Stadtteil \($0)") }
+        if let street = location.street, let postalCode = location.postalCode, let city = location.city {
+            fields["addresses"] = [[
+                "id": .string(StableID.of("address", id, baseURL: baseURL)), "location_id": .string(id),
+                "address_1": .string(street), "postal_code": .string(postalCode), "city": .string(city),
+                "state_province": .string(model.site.state ?? ""), "country": .string(model.site.country ?? "DE"),
+                "address_type": "physical",
+            ]]
+        } else if let city = location.city {
+            fields["description"] = .string(([location.district.map { "Stadtteil \($0)" }, city].compactMap { $0 }).joined(separator: ", "))
+        }
+        if let access = Text.access(offer.accessible) {
+            fields["accessibility"] = [["id": .string(StableID.of("accessibility", id, baseURL: baseURL)),
+                                        "location_id": .string(id), "description": .string(access)]]
+        }
+        return fields
+    }
+
+    // MARK: - Vocabularies as taxonomies
+
+    enum Vocabulary: String, CaseIterable {
+        case municipalities, lifePhases = "life_phases", areas
+    }
+
+    struct Term {
+        var id: String
+        var name: String
+        var description: String
+        var path: String
+    }
+
+    func terms(of vocabulary: Vocabulary) -> [Term] {
+        let site = model.site
+        switch vocabulary {
+        case .municipalities:
+            return site.municipalities.map {
+                Term(id: $0.id, name: $0.name, description: $0.description ?? ($0.countyWide ? "Angebote für alle Orte" : $0.name),
+                     path: links.town($0.id))
+            }
+        case .lifePhases:
+            return site.lifePhases.map {
+                Term(id: $0.id, name: $0.name, description: $0.description ?? $0.ages ?? $0.name, path: links.lifePhase($0.id))
+            }
+        case .areas:
+            return site.areas.map { Term(id: $0.id, name: $0.name, description: $0.description ?? $0.name, path: links.area($0.id)) }
+        }
+    }
+
+    func taxonomy(_ vocabulary: Vocabulary) -> [String: JSON] {
+        let (name, description): (String, String) =
+            switch vocabulary {
+            case .municipalities: ("Orte", "Die Orte, für die ein Angebot da ist (aus site.yml).")
+            case .lifePhases: ("Lebensphasen", "Die Lebensphasen der Präventionskette, in ihrer Reihenfolge (aus site.yml).")
+            case .areas: ("Themen", "Die Bereiche der Angebote (aus site.yml).")
+            }
+        return [
+            "id": .string(taxonomyID(vocabulary)), "name": .string(name), "description": .string(description),
+            "uri": .string(links.absolute(links.root + "hsds/taxonomies/\(taxonomyID(vocabulary)).json")),
+        ]
+    }
+
+    func term(_ vocabulary: Vocabulary, _ term: Term) -> [String: JSON] {
+        [
+            "id": .string(termID(vocabulary, term.id)), "code": .string(term.id), "name": .string(term.name),
+            "description": .string(term.description), "taxonomy": .string(vocabulary.rawValue),
+            "taxonomy_id": .string(taxonomyID(vocabulary)), "taxonomy_detail": .object(taxonomy(vocabulary)),
+            "language": .string(model.site.language), "term_uri": .string(links.absolute(term.path)),
+        ]
+    }
+
+    /// The offer's towns, life phases and areas, each an attribute with its term.
+    private func attributes(_ offer: Offer) -> [JSON] {
+        let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
+        return filed.flatMap { vocabulary, ids in
+            let known = terms(of: vocabulary)
+            return ids.compactMap { id -> JSON? in
+                guard let entry = known.first(where: { $0.id == id }) else { return nil }
+                let termID = termID(vocabulary, id)
+                return [
+                    "id": .string(childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)")),
+                    "link_id": .string(serviceID(offer)), "link_entity": "service", "link_type": .string(vocabulary.rawValue),
+                    "taxonomy_term_id": .string(termID), "taxonomy_term": .object(term(vocabulary, entry)),
+                ]
+            }
+        }
+    }
+
+    // MARK: - Organizations
+
+    func organization(_ provider: String, offers: [Offer], withServices: Bool) -> [String: JSON] {
+        var fields: [String: JSON] = [
+            "id": .string(organizationID(provider)), "name": .string(provider),
+            "description": .string("Träger von Angeboten im Verzeichnis „\(model.site.title)“."),
+        ]
+        if withServices {
+            fields["services"] = .array(offers.sorted { serviceID($0) < serviceID($1) }.map { .object(serviceFields($0)) })
+        }
+        return fields
+    }
+}
+
+extension Weekday {
+    /// RFC 5545's two-letter day, as HSDS's `byday` takes it.
+    var rruleDay: String {
+        switch self {
+        case .mo: "MO"
+        case .di: "TU"
+        case .mi: "WE"
+        case .do: "TH"
+        case .fr: "FR"
+        case .sa: "SA"
+        case .so: "SU"
+        }
+    }
+}

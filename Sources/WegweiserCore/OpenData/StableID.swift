@@ -1,0 +1,76 @@
+// Stable identifiers for the open-data export: name-based UUIDs (RFC 9562,
+// version 5), and the SHA-1 they need. Foundation on Linux has no CryptoKit,
+// and a UUID needs no more than this; the digest is tested against the FIPS
+// 180 vectors and the UUIDs against Python's `uuid.uuid5`.
+
+enum SHA1 {
+    static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
+        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
+        var bytes = Array(message)
+        let bitLength = UInt64(bytes.count) * 8
+        bytes.append(0x80)
+        while bytes.count % 64 != 56 { bytes.append(0) }
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+
+        var w = [UInt32](repeating: 0, count: 80)
+        for chunk in stride(from: 0, to: bytes.count, by: 64) {
+            for i in 0..<16 {
+                let j = chunk + i * 4
+                w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
+            }
+            for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
+            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
+            for i in 0..<80 {
+                let (f, k): (UInt32, UInt32) =
+                    switch i {
+                    case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
+                    case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
+                    case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
+                    default: (b ^ c ^ d, 0xCA62_C1D6)
+                    }
+                let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[i]
+                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+            }
+            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e
+        }
+        return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+    }
+}
+
+extension UInt32 {
+    fileprivate func rotatedLeft(_ count: UInt32) -> UInt32 { self << count | self >> (32 - count) }
+}
+
+enum StableID {
+    /// RFC 9562's namespace for names that are URLs.
+    static let urlNamespace = "6ba7b811-9dad-11d1-80b4-00c04fd430c8"
+
+    /// A version-5 UUID of `name` in `namespace`, lower case with hyphens.
+    static func uuid5(namespace: String, name: String) -> String {
+        let namespaceBytes = bytes(ofUUID: namespace)
+        var hash = SHA1.digest(namespaceBytes + Array(name.utf8))
+        hash[6] = (hash[6] & 0x0F) | 0x50
+        hash[8] = (hash[8] & 0x3F) | 0x80
+        return format(Array(hash.prefix(16)))
+    }
+
+    /// The id of one thing of the export: the UUIDv5 (URL namespace) of
+    /// `<base_url>hsds/<kind>/<key>`, so anyone can derive it again.
+    static func of(_ kind: String, _ key: String, baseURL: String) -> String {
+        uuid5(namespace: urlNamespace, name: "\(baseURL)hsds/\(kind)/\(key)")
+    }
+
+    private static func bytes(ofUUID uuid: String) -> [UInt8] {
+        let hex = Array(uuid.lowercased().filter { $0 != "-" })
+        return stride(from: 0, to: hex.count - 1, by: 2).map { UInt8(String(hex[$0...$0 + 1]), radix: 16) ?? 0 }
+    }
+
+    private static func format(_ bytes: [UInt8]) -> String {
+        let hex = bytes.map { byte in
+            let text = String(byte, radix: 16)
+            return text.count == 1 ? "0" + text : text
+        }.joined()
+        let characters = Array(hex)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+}
