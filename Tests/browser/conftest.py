@@ -231,9 +231,10 @@ PAGE_KINDS = {
     "search-query": "/suche/?q=<a word of the first offer's title>",
     "plain": "/impressum/ (or another plain page)",
     "not-found": "/404.html",
+    "coverage": "/netzwerk/abdeckung/",
 }
 
-_SECTION_DIRS = {"orte", "lebensphasen", "themen", "angebote", "suche"}
+_SECTION_DIRS = {"orte", "lebensphasen", "themen", "angebote", "suche", "netzwerk", "hsds"}
 
 
 def _first_linked(site: Path, pattern: re.Pattern) -> str | None:
@@ -309,6 +310,8 @@ def discover_pages(site: Path) -> dict[str, str | None]:
                 break
 
     pages["not-found"] = "/404.html" if (site / "404.html").is_file() else None
+    pages["coverage"] = ("/netzwerk/abdeckung/"
+                         if (site / "netzwerk" / "abdeckung" / "index.html").is_file() else None)
     return pages
 
 

@@ -71,7 +71,7 @@ public enum CoverageReport {
         }
         var lines = [title(matrix), "", line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         lines += body.map(line)
-        lines += ["", legend(matrix), "\(matrix.emptyCellCount) Lücken."]
+        lines += ["", legend(matrix), matrix.emptyCellCount == 1 ? "1 Lücke." : "\(matrix.emptyCellCount) Lücken."]
         return lines.joined(separator: "\n") + "\n"
     }
 
