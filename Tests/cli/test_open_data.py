@@ -368,7 +368,14 @@ def test_coverage_page_tables_link_counts_and_mark_gaps(site):
     assert html.count("<table") == 1 + 2, "one over all, one per area"
     assert html.count('<th scope="row">') == 3 * 3 and '<th scope="col">Ort</th>' in html
     assert "<strong>Lücke</strong>" in html and "<em>dünn</em>" in html
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", html)
+    assert len(cells) == 3 * 3 * 3
+    for cell in cells:
+        count = int(re.match(r"(?:<a [^>]*>)?(\d+)", cell).group(1))
+        assert ("<a " in cell) == (count > 0), f"a count links exactly when it is not 0: {cell}"
+        assert ("<strong>Lücke</strong>" in cell) == (count == 0), cell
     links = set(re.findall(r'<td[^>]*><a href="([^"]+)"', html))
+    assert all(re.fullmatch(r"/orte/[a-z0-9-]+/[a-z0-9-]+/|/orte/kreis/#phase-[a-z0-9-]+", link) for link in links), links
     assert "/orte/alpha/schwangerschaft/" in links
     for link in links:
         path = link.split("#")[0]

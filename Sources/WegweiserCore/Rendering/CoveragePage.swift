@@ -41,7 +41,9 @@ extension ViewModels {
                 return [
                     "name": town.countyWide ? "\(town.name) (kreisweit)" : town.name, "url": links.town(town.id),
                     "cells": zip(matrix.lifePhases, row.counts).map { phase, count -> ViewModel in
-                        var cell: ViewModel = ["count": count, "phase": phase.name, "town": town.name]
+                        var cell: ViewModel = [
+                            "count": count, "noun": count == 1 ? "Angebot" : "Angebote", "phase": phase.name, "town": town.name,
+                        ]
                         switch matrix.mark(count) {
                         case .empty: cell["empty"] = true
                         case .thin: cell["thin"] = true
@@ -50,7 +52,7 @@ extension ViewModels {
                         // A town's cell page exists once it lists an offer; the
                         // county-wide row's counts lead to its page's phase group.
                         if count > 0 {
-                            cell["url"] = town.countyWide
+                            cell["cellURL"] = town.countyWide
                                 ? links.town(town.id) + "#phase-\(phase.id)"
                                 : links.cell(town: town.id, phase: phase.id)
                         }

@@ -14,6 +14,8 @@ import Testing
         "lebensphasen/0-3/index.html", "themen/gesundheit/index.html", "angebote/hebammen-alpha/index.html",
         "angebote/frauenhaus/index.html", "angebote/schwimmkurs-beta/index.html", "impressum/index.html",
         "suche/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
+        "netzwerk/abdeckung/index.html", "orte/alpha/feed.xml", "hsds/index.json", "hsds/services/index.json",
+        "hsds/services/0f4c3d2e-1b2a-4c5d-8e9f-0a1b2c3d4e5f.json",
     ]
 
     static let site: RenderedSite? = {
