@@ -19,6 +19,10 @@ struct HSDSExport {
         self.links = links
         self.pageSize = max(1, pageSize)
         offers = model.offers.filter { !$0.draft && $0.status != .inactive }
+        let baseURL = model.site.baseURL
+        serviceIDs = Dictionary(uniqueKeysWithValues: offers.map { offer in
+            (offer.slug, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL))
+        })
         organizations = Dictionary(grouping: offers, by: \.provider)
             .map { (name: $0.key, offers: $0.value) }
             .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
@@ -27,6 +31,8 @@ struct HSDSExport {
     /// Published offers, in the site model's order.
     let offers: [Offer]
     let organizations: [(name: String, offers: [Offer])]
+    /// Slug → service id, computed once: every record of a service derives its id from it.
+    private let serviceIDs: [String: String]
 
     /// Output path below the site's root → JSON text.
     func files() -> [String: String] {
@@ -37,10 +43,10 @@ struct HSDSExport {
         writeList("services", services.map { serviceSummary($0) }, to: &files)
         for offer in services { files["hsds/services/\(serviceID(offer)).json"] = JSON.object(service(offer)).text + "\n" }
 
-        let orgs = organizations.sorted { organizationID($0.name) < organizationID($1.name) }
+        let orgs = organizations.map { (id: organizationID($0.name), name: $0.name, offers: $0.offers) }.sorted { $0.id < $1.id }
         writeList("organizations", orgs.map { .object(organization($0.name, offers: $0.offers, withServices: false)) }, to: &files)
         for org in orgs {
-            files["hsds/organizations/\(organizationID(org.name)).json"] =
+            files["hsds/organizations/\(org.id).json"] =
                 JSON.object(organization(org.name, offers: org.offers, withServices: true)).text + "\n"
         }
 
@@ -79,7 +85,7 @@ struct HSDSExport {
 
     /// The offer's own `id`, else derived from the base URL and the slug.
     func serviceID(_ offer: Offer) -> String {
-        offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)
+        offer.id?.lowercased() ?? serviceIDs[offer.slug] ?? StableID.of("service", offer.slug, baseURL: baseURL)
     }
 
     func organizationID(_ provider: String) -> String { StableID.of("organization", provider, baseURL: baseURL) }
