@@ -23,6 +23,13 @@ struct HSDSExport {
         serviceIDs = Dictionary(uniqueKeysWithValues: offers.map { offer in
             (offer.slug, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL))
         })
+        var terms: [String: [String: JSON]] = [:]
+        for vocabulary in Vocabulary.allCases {
+            for entry in Self.terms(of: vocabulary, site: model.site, links: links) {
+                terms["\(vocabulary.rawValue)/\(entry.id)"] = Self.term(vocabulary, entry, site: model.site, links: links)
+            }
+        }
+        termRecords = terms
         organizations = Dictionary(grouping: offers, by: \.provider)
             .map { (name: $0.key, offers: $0.value) }
             .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
@@ -33,6 +40,8 @@ struct HSDSExport {
     let organizations: [(name: String, offers: [Offer])]
     /// Slug → service id, computed once: every record of a service derives its id from it.
     private let serviceIDs: [String: String]
+    /// `<vocabulary>/<id>` → the term's record, made once for all attributes.
+    private let termRecords: [String: [String: JSON]]
 
     /// Output path below the site's root → JSON text.
     func files() -> [String: String] {
@@ -245,8 +254,9 @@ struct HSDSExport {
         var path: String
     }
 
-    func terms(of vocabulary: Vocabulary) -> [Term] {
-        let site = model.site
+    func terms(of vocabulary: Vocabulary) -> [Term] { Self.terms(of: vocabulary, site: model.site, links: links) }
+
+    static func terms(of vocabulary: Vocabulary, site: SiteConfig, links: Links) -> [Term] {
         switch vocabulary {
         case .municipalities:
             return site.municipalities.map {
@@ -262,7 +272,10 @@ struct HSDSExport {
         }
     }
 
-    func taxonomy(_ vocabulary: Vocabulary) -> [String: JSON] {
+    func taxonomy(_ vocabulary: Vocabulary) -> [String: JSON] { Self.taxonomy(vocabulary, site: model.site, links: links) }
+
+    static func taxonomy(_ vocabulary: Vocabulary, site: SiteConfig, links: Links) -> [String: JSON] {
+        let id = StableID.of("taxonomy", vocabulary.rawValue, baseURL: site.baseURL)
         let (name, description): (String, String) =
             switch vocabulary {
             case .municipalities: ("Orte", "Die Orte, für die ein Angebot da ist (aus site.yml).")
@@ -270,17 +283,23 @@ struct HSDSExport {
             case .areas: ("Themen", "Die Bereiche der Angebote (aus site.yml).")
             }
         return [
-            "id": .string(taxonomyID(vocabulary)), "name": .string(name), "description": .string(description),
-            "uri": .string(links.absolute(links.root + "hsds/taxonomies/\(taxonomyID(vocabulary)).json")),
+            "id": .string(id), "name": .string(name), "description": .string(description),
+            "uri": .string(links.absolute(links.root + "hsds/taxonomies/\(id).json")),
         ]
     }
 
     func term(_ vocabulary: Vocabulary, _ term: Term) -> [String: JSON] {
+        termRecords["\(vocabulary.rawValue)/\(term.id)"] ?? Self.term(vocabulary, term, site: model.site, links: links)
+    }
+
+    static func term(_ vocabulary: Vocabulary, _ term: Term, site: SiteConfig, links: Links) -> [String: JSON] {
         [
-            "id": .string(termID(vocabulary, term.id)), "code": .string(term.id), "name": .string(term.name),
+            "id": .string(StableID.of("taxonomy_term", "\(vocabulary.rawValue)/\(term.id)", baseURL: site.baseURL)),
+            "code": .string(term.id), "name": .string(term.name),
             "description": .string(term.description), "taxonomy": .string(vocabulary.rawValue),
-            "taxonomy_id": .string(taxonomyID(vocabulary)), "taxonomy_detail": .object(taxonomy(vocabulary)),
-            "language": .string(model.site.language), "term_uri": .string(links.absolute(term.path)),
+            "taxonomy_id": .string(StableID.of("taxonomy", vocabulary.rawValue, baseURL: site.baseURL)),
+            "taxonomy_detail": .object(taxonomy(vocabulary, site: site, links: links)),
+            "language": .string(site.language), "term_uri": .string(links.absolute(term.path)),
         ]
     }
 
@@ -288,14 +307,14 @@ struct HSDSExport {
     private func attributes(_ offer: Offer) -> [JSON] {
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
         return filed.flatMap { vocabulary, ids in
-            let known = terms(of: vocabulary)
-            return ids.compactMap { id -> JSON? in
-                guard let entry = known.first(where: { $0.id == id }) else { return nil }
-                let termID = termID(vocabulary, id)
+            ids.compactMap { id -> JSON? in
+                guard var record = termRecords["\(vocabulary.rawValue)/\(id)"], let termID = record["id"] else { return nil }
+                // The taxonomy is named by `taxonomy_id`; its record is in /hsds/taxonomies/.
+                record["taxonomy_detail"] = nil
                 return [
                     "id": .string(childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)")),
                     "link_id": .string(serviceID(offer)), "link_entity": "service", "link_type": .string(vocabulary.rawValue),
-                    "taxonomy_term_id": .string(termID), "taxonomy_term": .object(term(vocabulary, entry)),
+                    "taxonomy_term_id": termID, "taxonomy_term": .object(record),
                 ]
             }
         }

@@ -6,11 +6,17 @@
 enum SHA1 {
     static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
         var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
-        var bytes = Array(message)
-        let bitLength = UInt64(bytes.count) * 8
-        bytes.append(0x80)
-        while bytes.count % 64 != 56 { bytes.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        let length = message.count
+        let padded = (length + 8) / 64 * 64 + 64
+        var bytes = [UInt8](repeating: 0, count: padded)
+        var index = 0
+        for byte in message {
+            bytes[index] = byte
+            index += 1
+        }
+        bytes[length] = 0x80
+        let bitLength = UInt64(length) * 8
+        for i in 0..<8 { bytes[padded - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(i * 8)) }
 
         var w = [UInt32](repeating: 0, count: 80)
         for chunk in stride(from: 0, to: bytes.count, by: 64) {
@@ -20,15 +26,21 @@ enum SHA1 {
             }
             for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
             var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
-            for i in 0..<80 {
-                let (f, k): (UInt32, UInt32) =
-                    switch i {
-                    case 0..<20: ((b & c) | (~b & d), 0x5A82_7999)
-                    case 20..<40: (b ^ c ^ d, 0x6ED9_EBA1)
-                    case 40..<60: ((b & c) | (b & d) | (c & d), 0x8F1B_BCDC)
-                    default: (b ^ c ^ d, 0xCA62_C1D6)
-                    }
-                let temp = a.rotatedLeft(5) &+ f &+ e &+ k &+ w[i]
+            // Four loops, one per round function, so the inner loop has no branch.
+            for i in 0..<20 {
+                let temp = a.rotatedLeft(5) &+ ((b & c) | (~b & d)) &+ e &+ 0x5A82_7999 &+ w[i]
+                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+            }
+            for i in 20..<40 {
+                let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0x6ED9_EBA1 &+ w[i]
+                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+            }
+            for i in 40..<60 {
+                let temp = a.rotatedLeft(5) &+ ((b & c) | (b & d) | (c & d)) &+ e &+ 0x8F1B_BCDC &+ w[i]
+                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+            }
+            for i in 60..<80 {
+                let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0xCA62_C1D6 &+ w[i]
                 (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
             }
             h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e
@@ -47,7 +59,12 @@ enum StableID {
 
     /// A version-5 UUID of `name` in `namespace`, lower case with hyphens.
     static func uuid5(namespace: String, name: String) -> String {
-        let namespaceBytes = bytes(ofUUID: namespace)
+        uuid5(namespaceBytes: bytes(ofUUID: namespace), name: name)
+    }
+
+    private static let urlNamespaceBytes = bytes(ofUUID: urlNamespace)
+
+    private static func uuid5(namespaceBytes: [UInt8], name: String) -> String {
         var hash = SHA1.digest(namespaceBytes + Array(name.utf8))
         hash[6] = (hash[6] & 0x0F) | 0x50
         hash[8] = (hash[8] & 0x3F) | 0x80
@@ -57,7 +74,7 @@ enum StableID {
     /// The id of one thing of the export: the UUIDv5 (URL namespace) of
     /// `<base_url>hsds/<kind>/<key>`, so anyone can derive it again.
     static func of(_ kind: String, _ key: String, baseURL: String) -> String {
-        uuid5(namespace: urlNamespace, name: "\(baseURL)hsds/\(kind)/\(key)")
+        uuid5(namespaceBytes: urlNamespaceBytes, name: "\(baseURL)hsds/\(kind)/\(key)")
     }
 
     private static func bytes(ofUUID uuid: String) -> [UInt8] {
@@ -65,12 +82,16 @@ enum StableID {
         return stride(from: 0, to: hex.count - 1, by: 2).map { UInt8(String(hex[$0...$0 + 1]), radix: 16) ?? 0 }
     }
 
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     private static func format(_ bytes: [UInt8]) -> String {
-        let hex = bytes.map { byte in
-            let text = String(byte, radix: 16)
-            return text.count == 1 ? "0" + text : text
-        }.joined()
-        let characters = Array(hex)
-        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if index == 4 || index == 6 || index == 8 || index == 10 { text.append(UInt8(ascii: "-")) }
+            text.append(hexDigits[Int(byte >> 4)])
+            text.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
