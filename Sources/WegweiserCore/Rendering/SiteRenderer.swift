@@ -59,10 +59,11 @@ enum SiteRenderer {
 
         // The index first: the search page says how it is split.
         let documents = model.offers.map { searchDocument($0, views: views) }
-        let vocabularies = SearchVocabularies(
+        var vocabularies = SearchVocabularies(
             towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
             lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
             areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
+        vocabularies.centers = OpenAndNear.centers(of: model.site)
         let searchIndex = SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
         let searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
 
@@ -104,11 +105,14 @@ enum SiteRenderer {
     }
 
     static func searchDocument(_ offer: Offer, views: ViewModels) -> SearchDocument {
-        SearchDocument(
+        var document = SearchDocument(
             url: views.links.offer(offer.slug), title: offer.title, summary: offer.summary, topics: offer.topics,
             body: offer.bodyText, place: views.place(of: offer), municipalities: offer.municipalities,
             countyWide: views.model.isCountyWide(offer), lifePhases: offer.lifePhases, areas: offer.areas,
             free: offer.free == true, languages: offer.languages, accessible: offer.accessible?.rawValue)
+        document.hours = OpenAndNear.hours(of: offer)
+        document.points = OpenAndNear.points(of: offer)
+        return document
     }
 }
 

@@ -285,6 +285,7 @@ struct ViewModels {
         ]
         search["shard"] = shardPrefixLength.map(String.init)
         search["script"] = script.map { ["text": Self.scriptElementText($0)] }
+        search["openNow"] = openNowData(nil)
         view["search"] = search
         return view
     }
