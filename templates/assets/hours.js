@@ -74,11 +74,11 @@
     return out;
   }
 
-  // The offer's opening intervals from the day before `start` to two weeks
-  // after it, in minutes from start's midnight (wall clock), holidays left out.
+  // The offer's opening intervals from the day before `start` to four weeks
+  // after it (a weekly offer may skip two holidays in a row), in minutes from start's midnight (wall clock), holidays left out.
   function intervals(hours, start, rules) {
     var out = [], years = {};
-    for (var k = -1; k <= 14; k++) {
+    for (var k = -1; k <= 28; k++) {
       var d = addDays(start.year, start.month, start.day, k);
       var closed = years[d.year] || (years[d.year] = holidays(d.year, rules));
       if (closed.has(key(d.year, d.month, d.day))) continue;
