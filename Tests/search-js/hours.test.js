@@ -77,7 +77,10 @@ test('overnight hours close after midnight, on the next day', () => {
 
 test('round the clock: 00:00–24:00 every day, and on weekdays only', () => {
   assert.equal(at('2026-12-05T10:00:00Z', [127, 0, 1440]), 'Jetzt geöffnet, rund um die Uhr');
-  assert.equal(at('2026-12-25T10:00:00Z', [127, 0, 1440], []), 'Jetzt geöffnet, rund um die Uhr');
+  // Round the clock every day means holidays too (a crisis line).
+  assert.equal(at('2026-12-25T10:00:00Z', [127, 0, 1440]), 'Jetzt geöffnet, rund um die Uhr');
+  assert.equal(at('2026-12-25T10:00:00Z', [63, 0, 1440, 64, 0, 1440]), 'Jetzt geöffnet, rund um die Uhr');
+  assert.equal(at('2026-12-25T10:00:00Z', [63, 0, 1440]), 'Geschlossen – öffnet Montag um 0:00'); // no Sunday: holidays count
   // Mon–Fri 0–24 h: open until Friday's midnight, closed at the weekend.
   assert.equal(at('2026-12-01T10:00:00Z', [WEEKDAYS, 0, 1440]), 'Jetzt geöffnet bis Freitag um 24:00');
   assert.equal(at('2026-12-04T10:00:00Z', [WEEKDAYS, 0, 1440]), 'Jetzt geöffnet bis 24:00');

@@ -13,7 +13,7 @@
 (function () {
   'use strict';
 
-  var DAY = 1440;
+  var DAY = 1440, WEEK = [0, 1, 2, 3, 4, 5, 6];
   var WEEKDAYS = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
   var MONTHS = ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'];
   var formatters = {};
@@ -97,6 +97,8 @@
   function openState(hours, date, timeZone, rules) {
     hours = Array.isArray(hours) && hours.length && typeof hours[0] === 'number' ? parseHours(hours) : hours;
     rules = typeof rules === 'string' ? parseRules(rules) : rules;
+    // An offer open round the clock every day (a crisis line) is open on holidays too.
+    if (WEEK.every(function (day) { return hours.some(function (h) { return h.days >> day & 1 && h.opens === 0 && h.closes === DAY; }); })) rules = [];
     var now = localTime(date, timeZone || 'Europe/Berlin'), at = now.minutes, spans = intervals(hours, now, rules);
     var until = null;
     spans.forEach(function (s) { if (s[0] <= at && at < s[1]) until = Math.max(until === null ? s[1] : until, s[1]); });

@@ -357,9 +357,13 @@
     };
     var engine = null, run = 0, timer = 0, shown = [], all = [];
     var describeResult = function () { return {}; };
-    // hours.js and geo.js are deferred scripts: they have run by DOMContentLoaded.
-    var helpers = document.readyState === 'loading'
-      ? new Promise(function (resolve) { document.addEventListener('DOMContentLoaded', resolve); }) : Promise.resolve();
+    // hours.js and geo.js are deferred scripts: they have run by DOMContentLoaded,
+    // which this async script may come before (even after parsing has ended).
+    var helpers = new Promise(function (resolve) {
+      if ((window.WegweiserHours && window.WegweiserGeo) || document.readyState === 'complete') return resolve();
+      document.addEventListener('DOMContentLoaded', resolve);
+      window.addEventListener('load', resolve);
+    });
     var timeZone = form.getAttribute('data-timezone') || 'Europe/Berlin';
     var holidays = (form.getAttribute('data-holidays') || '').split(' ').filter(Boolean);
     var locate = document.getElementById('search-locate');
