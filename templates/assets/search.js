@@ -420,12 +420,18 @@
         window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url(state));
       }
       if (!engine) return;
-      Promise.all([engine.prepare(state.q), helpers, engine.hours(), state.filters.nahe ? engine.geo() : null]).then(function (got) {
+      // A split index's hours and coordinates are fetched only for a search
+      // that filters or sorts by them; the open state of the results shown
+      // comes with their records (more()), not one request later.
+      var wantHours = state.filters.offen === 'jetzt' || !engine.shardSize;
+      Promise.all([engine.prepare(state.q), helpers, wantHours ? engine.hours() : null, state.filters.nahe ? engine.geo() : null]).then(function (got) {
         if (mine !== run) return;
         var when = new Date(), Hours = window.WegweiserHours, Geo = window.WegweiserGeo;
         var hours = Hours ? got[2] : null, geo = got[3], states = new Map();
-        var openAt = function (id) {
-          if (!hours || !hours[id]) return null;
+        var openAt = function (id, known) {
+          var h = hours || known;
+          if (!Hours || !h || !h[id]) return null;
+          hours = h;
           if (!states.has(id)) states.set(id, Hours.openState(hours[id], when, timeZone, holidays));
           return states.get(id);
         };
@@ -434,8 +440,8 @@
         if (state.filters.offen === 'jetzt' && hours) options.keep = function (id) { var o = openAt(id); return !!(o && o.open); };
         if (near && geo) options.distance = function (id) { return Geo.nearest(near, geo.g[id] || null); };
         var result = engine.search(state.q, state.filters, options);
-        describeResult = function (id) {
-          var o = openAt(id), km = options.distance ? options.distance(id) : null;
+        describeResult = function (id, known) {
+          var o = openAt(id, known), km = options.distance ? options.distance(id) : null;
           return { open: o && Hours.describe(o), isOpen: o && o.open, distance: km === null ? null : Geo.formatDistance(km) };
         };
         showCounts(result.counts);
@@ -483,7 +489,8 @@
     function more(mine, focus) {
       var next = all.slice(shown.length, shown.length + PAGE);
       shown = shown.concat(next);
-      return engine.records(next).then(function (records) {
+      return Promise.all([engine.records(next), window.WegweiserHours ? engine.hours() : null]).then(function (got) {
+        var records = got[0], known = got[1];
         if (mine !== run) return;
         var list = results.querySelector('ol') || results.appendChild(document.createElement('ol'));
         var old = results.querySelector('.search-more');
@@ -493,7 +500,7 @@
           if (!r) return;
           var li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
           a.href = r[0]; a.textContent = r[1]; h.appendChild(a); li.appendChild(h);
-          var about = describeResult(next[records.indexOf(r)]);
+          var about = describeResult(next[records.indexOf(r)], known);
           [['search-place', r[2]], ['search-distance', about.distance], ['search-open ' + (about.isOpen ? 'is-open' : 'is-closed'), about.open],
             ['search-summary', r[3]]].forEach(function (p) {
             if (!p[1]) return;
