@@ -121,3 +121,15 @@ for (const split of [false, true]) {
     }
   });
 }
+
+test('a first search with offen and nahe on a split index requests hours and coordinates with index.json', async () => {
+  const { openIndex } = require('../../templates/assets/search.js');
+  const requested = [];
+  const files = { 'index.json': { chunk: 8, f: [], n: 0, shard: 2, v: 2 }, 'h.json': { h: [] }, 'g.json': { g: [], k: [] } };
+  const load = (file) => { requested.push(file); return Promise.resolve(files[file] || null); };
+  const engine = await openIndex(load, 'beratung', 2, ['h.json', 'g.json']);
+  assert.deepEqual(requested, ['index.json', 't/be.json', 'h.json', 'g.json'], 'all in the first turn');
+  await engine.hours();
+  await engine.geo();
+  assert.equal(requested.length, 4, 'the engine reuses those requests');
+});

@@ -151,11 +151,13 @@
   // split index (shardSize > 0), the shards q needs, all at once, so the
   // results are one round trip nearer. Resolves to an Engine whose loads
   // reuse those requests.
-  function openIndex(load, q, shardSize) {
+  // extra: more files of a split index to request at once (h.json for
+  // "open now", g.json for "near").
+  function openIndex(load, q, shardSize, extra) {
     var started = {};
     var once = function (file) { return started[file] || (started[file] = load(file)); };
     var index = once('index.json');
-    if (shardSize > 0) shardFiles(q, shardSize).forEach(once);
+    if (shardSize > 0) shardFiles(q, shardSize).concat(extra || []).forEach(once);
     return index.then(function (meta) {
       if (!meta) throw new Error('no index');
       return new Engine(meta, once);
@@ -542,7 +544,8 @@
 
     var state = readState();
     showState(state);
-    openIndex(load, state.q, Number(form.getAttribute('data-shard')) || 0).then(function (opened) {
+    var extra = (state.filters.offen === 'jetzt' ? ['h.json'] : []).concat(state.filters.nahe ? ['g.json'] : []);
+    openIndex(load, state.q, Number(form.getAttribute('data-shard')) || 0, extra).then(function (opened) {
       engine = opened;
       search(null);
     }).catch(function () {
