@@ -1,6 +1,7 @@
 // The two edges of the pipeline that touch the disk: reading the content and
 // templates folders, and replacing the output folder only once a build worked.
 import Foundation
+import WegweiserSearch
 
 public enum SiteFiles {
     /// Reads `site.yml`, `angebote/**/*.md` and `seiten/*.md` below `directory`.
@@ -60,6 +61,25 @@ public enum SiteFiles {
             }
         }
         return TemplateFiles(templates: templates, assets: assets)
+    }
+
+    /// The German word list the search index splits compounds with, one word
+    /// a line (Debian's wngerman: /usr/share/dict/ngerman). Asked for by
+    /// `--dictionary`, so a missing list is an error, not a quieter search.
+    public static func readDictionary(at path: String) -> Result<CompoundDictionary, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "lässt sich nicht lesen" : "fehlt"
+            return .failure(Diagnostic(
+                file: path, message: "Die Wortliste für die Suche \(reason).",
+                hint: "Installieren Sie sie mit `apt-get install wngerman` (das tut `make deps`) oder lassen Sie "
+                    + "`--dictionary` weg: Dann zerlegt die Suche zusammengesetzte Wörter nur in Wörter der Angebote."))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(
+                file: path, message: "Die Wortliste für die Suche ist kein UTF-8-Text.",
+                hint: "Geben Sie eine Wortliste mit einem Wort je Zeile in UTF-8 an, etwa /usr/share/dict/ngerman."))
+        }
+        return .success(CompoundDictionary(wordList: text))
     }
 
     /// Relative paths of the regular files below `directory/sub`, sorted; hidden files skipped.
@@ -157,6 +177,9 @@ public struct DiskBuild: Sendable {
     public var templates: String
     public var output: String
     public var options: BuildOptions
+    /// A German word list (`--dictionary`, e.g. /usr/share/dict/ngerman) for
+    /// the search index to split compounds with; nil: none.
+    public var dictionary: String?
 
     public init(content: String, templates: String, output: String, options: BuildOptions) {
         self.content = content
@@ -179,7 +202,14 @@ public struct DiskBuild: Sendable {
                 hint: "Ist `--templates` der richtige Ordner? Er enthält die `.mustache`-Dateien und assets/.")
             return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
         }
-        var result = SiteBuilder.build(content: files, templates: templateFiles, options: options)
+        var dictionaryWords: CompoundDictionary?
+        if let dictionary {
+            switch SiteFiles.readDictionary(at: dictionary) {
+            case .success(let words): dictionaryWords = words
+            case .failure(let diagnostic): return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
+            }
+        }
+        var result = SiteBuilder.build(content: files, templates: templateFiles, options: options, dictionary: dictionaryWords)
         guard let site = result.site else { return result }
         do {
             try SiteFiles.replace(URL(fileURLWithPath: output), with: site.files)

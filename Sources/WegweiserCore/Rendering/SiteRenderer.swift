@@ -31,7 +31,7 @@ public struct RenderedSite: Sendable {
 enum SiteRenderer {
     static func render(
         _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
-        searchLayout: SearchIndexLayout = SearchIndexLayout()
+        searchLayout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> Result<RenderedSite, DiagnosticList> {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -63,7 +63,8 @@ enum SiteRenderer {
             towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
             lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
             areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
-        let searchIndex = SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
+        let searchIndex = SearchIndex.build(
+            for: documents, vocabularies: vocabularies, layout: searchLayout, dictionary: dictionary)
         let searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
 
         var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
@@ -104,11 +105,13 @@ enum SiteRenderer {
     }
 
     static func searchDocument(_ offer: Offer, views: ViewModels) -> SearchDocument {
-        SearchDocument(
+        var document = SearchDocument(
             url: views.links.offer(offer.slug), title: offer.title, summary: offer.summary, topics: offer.topics,
             body: offer.bodyText, place: views.place(of: offer), municipalities: offer.municipalities,
             countyWide: views.model.isCountyWide(offer), lifePhases: offer.lifePhases, areas: offer.areas,
             free: offer.free == true, languages: offer.languages, accessible: offer.accessible?.rawValue)
+        document.locations = offer.locations.map(\.published.searchText)
+        return document
     }
 }
 
