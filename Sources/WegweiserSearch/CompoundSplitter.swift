@@ -36,8 +36,8 @@ public struct CompoundDictionary: Sendable, Equatable {
     func contains(_ word: String) -> Bool { words.contains(word) }
 
     /// The parts the index adds for one word of a text, the first part left
-    /// out, split with this list alone: "Babyschwimmkurs" → "kurs", "schwimm",
-    /// "schwimmkurs". For looking at splits by eye (`wegweiser-search-index split`).
+    /// out, split with this list alone: "Babyschwimmkurs" → "kurs", "schwimm".
+    /// For looking at splits by eye (`wegweiser-search-index split`).
     public func parts(of text: String) -> [String] {
         Tokenizer.words(text).flatMap { word in
             CompoundSplitter.parts(of: [word], dictionary: self)[word] ?? []
@@ -64,7 +64,7 @@ public struct CompoundDictionary: Sendable, Equatable {
 
 /// Splits a folded word into known words, the way German joins them: with a
 /// linking element between two parts ("beratung·s·stelle", "familie·n·zentrum")
-/// or with a first part shortened to its stem ("schul·weg" from "Schule",
+/// or with a first part shortened to its stem ("schul·kinder" from "Schule",
 /// "sprech·stunde" from "sprechen"). Known words are those of the corpus and
 /// of the dictionary. A split must cover the whole word, which keeps chance
 /// words out: "schwangerschaft" holds "wange", but no split of it uses that.
