@@ -62,8 +62,8 @@ import Testing
         let list = CompoundDictionary(wordList: "Übung\nStraße\nab\nund\nKfz-Steuer\nBüro\r\nÄrztin\n")
         #expect(list.words == ["ubung", "strasse", "buro", "arztin"], "short words, stop words and lines of two words are dropped")
         #expect(list.count == 4)
-        // Plain ASCII lines take a shorter way; it must fold alike.
-        let ascii = ["Feuerwehr", "Aerztin", "KITA", "Muetter", "Poesie"]
+        // Lines of ASCII letters and umlauts take a shorter way; it must fold alike.
+        let ascii = ["Feuerwehr", "Aerztin", "KITA", "Muetter", "Poesie", "Übergänge", "GRÖSSE", "Fußball", "Äußerung", "Café", "Straße\r"]
         #expect(CompoundDictionary(words: ascii).words == Set(ascii.flatMap(Tokenizer.words)))
         #expect(list.parts(of: "Babyschwimmkurs") == [])
         #expect(Self.dictionary.parts(of: "Babyschwimmkurs und Elternkurse") == ["kurs", "schwimm", "kurse"])
