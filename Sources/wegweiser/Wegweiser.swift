@@ -22,7 +22,7 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Warnungen als Fehler behandeln.")
     var strict = false
 
-    @Option(help: "Deutsche Wortliste (ein Wort je Zeile, etwa /usr/share/dict/ngerman aus wngerman), mit der die Suche zusammengesetzte Wörter zerlegt.")
+    @Option(help: "Deutsche Wortliste (ein Wort je Zeile, etwa /usr/share/dict/ngerman aus wngerman), mit der die Suche zusammengesetzte Wörter zerlegt (build, serve).")
     var dictionary: String?
 
     func buildOptions(drafts: Bool = false) -> BuildOptions {

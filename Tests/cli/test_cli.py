@@ -74,35 +74,6 @@ def test_strict_fails_on_a_warning(content, tmp_path):
     assert build(content, tmp_path / "b", "--strict").returncode == 1
 
 
-def index_terms(output):
-    return json.loads((output / "suche/index.json").read_text(encoding="utf-8"))["t"]
-
-
-def test_dictionary_splits_compounds_and_is_not_published(content, tmp_path):
-    """`--dictionary` names a word list (one word a line, as Debian's wngerman);
-    a word inside a compound of the content becomes a term, the list does not."""
-    words = tmp_path / "wortliste"
-    words.write_text("Hebammen\nZentrum\nZebrastreifen\n", encoding="utf-8")
-    plain, split = tmp_path / "plain", tmp_path / "split"
-    assert build(content, plain).returncode == 0
-    result = build(content, split, "--dictionary", words)
-    assert result.returncode == 0, result.stderr
-    # "Hebammenzentrum": hebammen·zentrum; "Zentrum" is no word of the sample content alone.
-    assert "zentrum" not in index_terms(plain) and "zentrum" in index_terms(split)
-    assert not any("zebra" in term for term in index_terms(split))
-    published = b"".join(snapshot(split).values())
-    assert b"Zebrastreifen" not in published and b"zebrastreifen" not in published
-
-
-def test_missing_dictionary_fails_the_build_and_says_how_to_fix_it(content, tmp_path):
-    missing = tmp_path / "nicht-da"
-    result = build(content, tmp_path / "public", "--dictionary", missing)
-    assert result.returncode == 1
-    assert f"{missing}: error: Die Wortliste für die Suche fehlt." in result.stderr
-    assert "apt-get install wngerman" in result.stderr
-    assert not (tmp_path / "public").exists()
-
-
 def test_drafts_flag_publishes_drafts(content, tmp_path):
     assert build(content, tmp_path / "a").returncode == 0
     assert not (tmp_path / "a/angebote/lernwerkstatt-entwurf").exists()
