@@ -149,8 +149,8 @@ enum CompoundSplitter {
         guard let split = split(withoutFeminineEnding(letters, isWord: known.isWord), known: known) else { return [] }
         var all = split
         for part in split {
-            // A part's own parts: "kindertagespflege" is "kindertag·es·pflege",
-            // and "kindertag" has "tag".
+            // A part's own parts: "erziehungsberatungsstelle" is
+            // "erziehung·s·beratungsstelle", and "beratungsstelle" has "stelle".
             let inner = allParts(of: Array(part.word.unicodeScalars), known: known)
             all += inner.map { Part(offset: part.offset + $0.offset, word: $0.word) }
         }
