@@ -39,11 +39,6 @@ struct SiteOptions: ParsableArguments {
         build.dictionary = dictionary
         return build
     }
-
-    /// The site in memory, as `serve` shows it; nothing is written.
-    func render(drafts: Bool) -> BuildResult {
-        diskBuild(output: "", drafts: drafts).render()
-    }
 }
 
 struct Build: ParsableCommand {

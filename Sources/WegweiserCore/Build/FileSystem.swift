@@ -226,25 +226,39 @@ public struct DiskBuild: Sendable {
         return result
     }
 
-    /// Reads and builds, in memory only: what `serve` shows. Nothing is written.
+    /// Reads and builds, in memory only. Nothing is written.
     public func render() -> BuildResult {
+        let words: CompoundDictionary?
+        switch readDictionary() {
+        case .success(let list): words = list
+        case .failure(let error): return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
+        }
+        switch readSources() {
+        case .success(let (files, templates)):
+            return SiteBuilder.build(content: files, templates: templates, options: options, dictionary: words)
+        case .failure(let error):
+            return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
+        }
+    }
+
+    /// The word list `dictionary` names, nil when it names none. `serve`
+    /// reads it once, not at every rebuild.
+    public func readDictionary() -> Result<CompoundDictionary?, DiagnosticList> {
+        guard let dictionary else { return .success(nil) }
+        return SiteFiles.readDictionary(at: dictionary)
+            .map { Optional($0) }.mapError { DiagnosticList(diagnostics: [$0]) }
+    }
+
+    /// The content and templates folders as files.
+    func readSources() -> Result<(ContentFiles, TemplateFiles), DiagnosticList> {
         let files = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
-        let templateFiles: TemplateFiles
         do {
-            templateFiles = try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))
+            return .success((files, try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))))
         } catch {
             let diagnostic = Diagnostic(
                 file: templates, message: "Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)",
                 hint: "Ist `--templates` der richtige Ordner? Er enthält die `.mustache`-Dateien und assets/.")
-            return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
+            return .failure(DiagnosticList(diagnostics: [diagnostic]))
         }
-        var dictionaryWords: CompoundDictionary?
-        if let dictionary {
-            switch SiteFiles.readDictionary(at: dictionary) {
-            case .success(let words): dictionaryWords = words
-            case .failure(let diagnostic): return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
-            }
-        }
-        return SiteBuilder.build(content: files, templates: templateFiles, options: options, dictionary: dictionaryWords)
     }
 }
