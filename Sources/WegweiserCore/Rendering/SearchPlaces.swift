@@ -1,6 +1,6 @@
-// What the search index learns of an offer's places: their name, district
-// and city, the words a family types ("Königsborn", "Rünthe"). Streets,
-// postal codes and coordinates never reach the index, of no place.
+// The words the search index learns of an offer's places: their name,
+// district and city, as a family types them ("Königsborn", "Rünthe"). No
+// street, postal code or coordinate becomes a search term, of no place.
 import Foundation
 
 extension Location {
