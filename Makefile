@@ -8,18 +8,20 @@ TEMPLATES ?= templates
 OUTPUT ?= public
 RELEASE_BIN = .build/release/wegweiser
 DEBUG_BIN = .build/debug/wegweiser
+# German word list the search splits compounds with (Debian's wngerman).
+DICTIONARY ?= /usr/share/dict/ngerman
 
 .PHONY: site serve check test test-swift test-js test-cli test-browser bench bench-search deps clean
 
 ## make site: build the tool (release) and the site into public/
 site: deps
 	$(SWIFT) build -c release --product wegweiser
-	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --dictionary $(DICTIONARY)
 
 ## make serve: build into memory, serve on http://127.0.0.1:8080, rebuild on change (public/ is not touched)
 serve: deps
 	$(SWIFT) build -c release --product wegweiser
-	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES)
+	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES) --dictionary $(DICTIONARY)
 
 ## make check: validate the content only
 check: deps
@@ -55,12 +57,17 @@ bench: deps
 bench-search: deps
 	bash bench/search/run.sh
 
-## deps: libcmark (the Markdown renderer) and pkg-config, from Debian
+## deps: libcmark (the Markdown renderer), pkg-config and wngerman (the search's word list), from Debian
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
 		export DEBIAN_FRONTEND=noninteractive; \
 		apt-get update -qq && apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config >/dev/null; \
+	fi
+	@if [ "$(DICTIONARY)" = /usr/share/dict/ngerman ] && [ ! -f /usr/share/dict/ngerman ]; then \
+		echo "Installing wngerman (apt-get)…"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends wngerman >/dev/null; \
 	fi
 
 clean:

@@ -41,6 +41,7 @@ let package = Package(
             name: "wegweiser",
             dependencies: [
                 "WegweiserCore",
+                "WegweiserSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
             ]

@@ -11,6 +11,12 @@ public struct SearchDocument: Sendable, Equatable {
     public var topics: [String]
     /// The Markdown body as plain text (no markup).
     public var body: String
+    /// Name, district and city of each published place of the offer, one
+    /// text per place ("Familienzentrum Kunterbunt, Oberaden, Bergkamen").
+    /// Never a street, postal code or coordinates: of a confidential place
+    /// nothing but these three is published, and families search a place
+    /// by its name, not by its street.
+    public var locations: [String] = []
     /// Display label of the towns, e.g. "Unna" or "Kreis Unna (kreisweit)".
     public var place: String
     /// Municipality ids the offer is filed under, as in site.yml.

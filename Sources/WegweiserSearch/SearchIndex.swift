@@ -14,17 +14,19 @@ public enum SearchIndex {
     /// folder (e.g. `index.json`). Deterministic: same documents, same bytes.
     public static func files(
         for documents: [SearchDocument], vocabularies: SearchVocabularies,
-        layout: SearchIndexLayout = SearchIndexLayout()
+        layout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> [String: Data] {
-        build(for: documents, vocabularies: vocabularies, layout: layout).files
+        build(for: documents, vocabularies: vocabularies, layout: layout, dictionary: dictionary).files
     }
 
-    /// The index files and what the search page must say about them.
+    /// The index files and what the search page must say about them. With a
+    /// `dictionary`, compounds are also split into its words (the word list
+    /// itself is not written); without, into the documents' own words only.
     public static func build(
         for documents: [SearchDocument], vocabularies: SearchVocabularies,
-        layout: SearchIndexLayout = SearchIndexLayout()
+        layout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> SearchIndexFiles {
-        let model = SearchIndexModel(documents: documents, vocabularies: vocabularies)
+        let model = SearchIndexModel(documents: documents, vocabularies: vocabularies, dictionary: dictionary)
         let single = IndexJSON.single(model)
         if single.utf8.count <= layout.maxSingleFileBytes {
             return SearchIndexFiles(files: ["index.json": Data(single.utf8)], shardPrefixLength: nil)

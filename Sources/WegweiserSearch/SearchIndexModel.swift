@@ -34,7 +34,7 @@ struct SearchIndexModel: Sendable, Equatable {
     /// Folded place names (one each) and their points, sorted by name.
     var places: [SearchPlace] = []
 
-    init(documents: [SearchDocument], vocabularies: SearchVocabularies) {
+    init(documents: [SearchDocument], vocabularies: SearchVocabularies, dictionary: CompoundDictionary? = nil) {
         let ordered = documents.sorted {
             ($0.sortKey, $0.url) < ($1.sortKey, $1.url)
         }
@@ -42,7 +42,7 @@ struct SearchIndexModel: Sendable, Equatable {
             Record(url: $0.url, title: $0.title, place: $0.place, summary: $0.summary)
         }
         facets = FacetColumns.facets(for: ordered, vocabularies: vocabularies)
-        let scored = Scoring.postings(for: ordered, vocabularies: vocabularies)
+        let scored = Scoring.postings(for: ordered, vocabularies: vocabularies, dictionary: dictionary)
         terms = scored.map(\.term)
         postings = scored.map(\.postings)
         hours = ordered.map { $0.hours ?? [] }
@@ -63,9 +63,12 @@ extension SearchDocument {
 /// that a rare longer word ("fruhforderung") found by prefix does not outrank
 /// the word itself ("fruh").
 enum Scoring {
-    /// Field weights: the title counts most, the body least.
+    /// Field weights: the title counts most, the body least. `locations`
+    /// (name, district and city of each place the offer is held) weighs as
+    /// the summary: where an offer is matters more than the town labels,
+    /// which list every town for a county-wide offer, and less than what it is.
     enum Field: Int, CaseIterable {
-        case title, topics, summary, labels, body
+        case title, topics, summary, labels, body, locations
 
         var weight: Double {
             switch self {
@@ -74,6 +77,7 @@ enum Scoring {
             case .summary: 2
             case .labels: 1
             case .body: 1
+            case .locations: 2
             }
         }
 
@@ -81,11 +85,13 @@ enum Scoring {
         /// and topics are short and say what an offer is; a longer title
         /// ("Griffbereit und Rucksack – Sprachförderung mit Eltern in Kita und
         /// Familienzentrum") is more precise, not wordier, so it is
-        /// normalised less than running text.
+        /// normalised less than running text. An offer with three places
+        /// is no less at each of them, so their text is normalised by half.
         var lengthNormalisation: Double {
             switch self {
             case .title, .topics: 0.3
             case .summary, .labels, .body: 0.75
+            case .locations: 0.5
             }
         }
     }
@@ -102,7 +108,9 @@ enum Scoring {
     static let minimumCompoundPart = 4
 
     /// The text of each field. `labels` holds the names of the document's
-    /// towns, life phases and areas, so "hebamme lünen" works without the filter.
+    /// towns, life phases and areas, so "hebamme lünen" works without the
+    /// filter; `locations` the published names, districts and cities of its
+    /// places, so "rünthe" finds what is held in Rünthe.
     static func fieldTexts(of document: SearchDocument, vocabularies: SearchVocabularies) -> [String] {
         let towns = document.countyWide
             ? vocabularies.towns.map(\.name)
@@ -110,7 +118,10 @@ enum Scoring {
         let phases = vocabularies.lifePhases.filter { document.lifePhases.contains($0.id) }.map(\.name)
         let areas = vocabularies.areas.filter { document.areas.contains($0.id) }.map(\.name)
         let labels = ([document.place] + towns + phases + areas).joined(separator: " ")
-        return [document.title, document.topics.joined(separator: " "), document.summary, labels, document.body]
+        return [
+            document.title, document.topics.joined(separator: " "), document.summary, labels, document.body,
+            document.locations.joined(separator: ", "),
+        ]
     }
 
     /// The words of each field of each document that become terms: folded,
@@ -130,7 +141,7 @@ enum Scoring {
     }
 
     static func postings(
-        for documents: [SearchDocument], vocabularies: SearchVocabularies
+        for documents: [SearchDocument], vocabularies: SearchVocabularies, dictionary: CompoundDictionary? = nil
     ) -> [(term: String, postings: [Int])] {
         let tokenized = fieldWords(of: documents, vocabularies: vocabularies)
         // Term frequencies per document and field, the parts of compounds included.
@@ -138,7 +149,11 @@ enum Scoring {
         for fields in tokenized { for fieldWords in fields { words.formUnion(fieldWords) } }
         var stems: [String: String] = [:]
         for word in words { stems[word] = Tokenizer.stem(word) }
-        let parts = compoundParts(of: words).mapValues { Set($0.map { stems[$0]! }) }
+        var partWords = compoundParts(of: words)
+        for (word, split) in CompoundSplitter.parts(of: words, dictionary: dictionary) {
+            partWords[word] = (partWords[word] ?? []) + split
+        }
+        let parts = partWords.mapValues { Set($0.map { stems[$0] ?? Tokenizer.stem($0) }) }
         let fieldCount = Field.allCases.count
         var frequencies: [[String: [Double]]] = []
         frequencies.reserveCapacity(documents.count)

@@ -6,6 +6,7 @@ import ArgumentParser
 import FlyingFox
 import Foundation
 import WegweiserCore
+import WegweiserSearch
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Baut die Website und zeigt sie unter http://127.0.0.1 an; baut bei Änderungen neu.")
@@ -21,7 +22,15 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let live = LiveSite()
         let cache = OfferParseCache()
-        await live.update(build(cache))
+        // The word list is read once; a rebuild after an edit reuses it.
+        let dictionary: CompoundDictionary?
+        switch site.diskBuild(output: "", drafts: drafts).readDictionary() {
+        case .success(let list): dictionary = list
+        case .failure(let error):
+            FileHandle.standardError.write(Data(DiagnosticFormat.text.render(error.diagnostics).utf8))
+            throw ExitCode.failure
+        }
+        await live.update(build(cache, dictionary))
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: live)
         let changes = FolderWatcher(folders: sourceFolders).changes()
         let watcher = Task {
@@ -30,7 +39,7 @@ struct Serve: AsyncParsableCommand {
                 let current = fingerprintNow()
                 guard current != fingerprint else { continue }
                 fingerprint = current
-                await live.update(build(cache))
+                await live.update(build(cache, dictionary))
             }
         }
         defer { watcher.cancel() }
@@ -44,9 +53,9 @@ struct Serve: AsyncParsableCommand {
         SourceFingerprint(folders: sourceFolders)
     }
 
-    private func build(_ cache: OfferParseCache) -> LiveBuildResult {
+    private func build(_ cache: OfferParseCache, _ dictionary: CompoundDictionary?) -> LiveBuildResult {
         let started = ContinuousClock.now
-        let result = site.diskBuild(output: "", drafts: drafts).live(cache: cache)
+        let result = site.diskBuild(output: "", drafts: drafts).live(cache: cache, dictionary: dictionary)
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         if result.site != nil {
             say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).milliseconds) ms.")

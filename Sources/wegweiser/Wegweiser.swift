@@ -22,6 +22,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Warnungen als Fehler behandeln.")
     var strict = false
 
+    @Option(help: "Deutsche Wortliste (ein Wort je Zeile, etwa /usr/share/dict/ngerman aus wngerman), mit der die Suche zusammengesetzte Wörter zerlegt (build, serve).")
+    var dictionary: String?
+
     func buildOptions(drafts: Bool = false) -> BuildOptions {
         BuildOptions(includeDrafts: drafts, strict: strict, today: CalendarDate.today(), templatesPath: templates)
     }
@@ -31,7 +34,10 @@ struct SiteOptions: ParsableArguments {
     }
 
     func diskBuild(output: String, drafts: Bool, force: Bool = false) -> DiskBuild {
-        DiskBuild(content: content, templates: templates, output: output, options: buildOptions(drafts: drafts), force: force)
+        var build = DiskBuild(
+            content: content, templates: templates, output: output, options: buildOptions(drafts: drafts), force: force)
+        build.dictionary = dictionary
+        return build
     }
 }
 

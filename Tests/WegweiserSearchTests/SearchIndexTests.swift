@@ -215,11 +215,13 @@ struct ParsedIndex {
         var allowed = Set<String>()
         // Compounds written in part are completed from the documents' own words.
         let words = Set(corpus.documents.flatMap { document in
-            ([document.title, document.summary, document.body] + document.topics).flatMap(Tokenizer.keptWords)
+            ([document.title, document.summary, document.body] + document.topics + document.locations)
+                .flatMap(Tokenizer.keptWords)
         })
         for document in corpus.documents {
             allowed.formUnion([document.url, document.title, document.place, document.summary])
-            for text in [document.title, document.summary, document.body, document.place] + document.topics {
+            for text in [document.title, document.summary, document.body, document.place] + document.topics
+                + document.locations {
                 allowed.formUnion(Tokenizer.tokens(text))
                 allowed.formUnion(ElidedCompounds.complete(Tokenizer.markedWords(text), vocabulary: words)
                     .map(Tokenizer.stem))

@@ -89,6 +89,16 @@ for (const layout of ['index-single', 'index-sharded']) {
       assert.deepEqual(insolvenz.urls, ['schuldnerberatung-kreis']);
     });
 
+    test('a district finds the offers held there, as families type it', async () => {
+      // Neither offer's text names its district; its place does.
+      assert.deepEqual((await find(engine, 'Rünthe')).urls, ['fruehfoerderung-bergkamen']);
+      assert.deepEqual((await find(engine, 'ruenthe')).urls, ['fruehfoerderung-bergkamen']);
+      assert.deepEqual((await find(engine, 'langern')).urls, ['musikgarten-werne']);
+      const both = await find(engine, 'musik langern');
+      assert.equal(both.urls[0], 'musikgarten-werne');
+      assert.equal(both.all, 1);
+    });
+
     test('a compound written in part is found whole', async () => {
       // "Schuldner- und Insolvenzberatung" is a Schuldnerberatung.
       const r = await find(engine, 'schuldnerberatung');

@@ -5,7 +5,8 @@
 
 Reads content/site.yml and content/angebote/**/*.md and writes the published
 offers (not drafts, not inactive) as SearchDocuments, as the generator hands
-them to the index builder: body as plain text, no addresses.
+them to the index builder: body as plain text, of the places only name,
+district and city.
 """
 import glob
 import json
@@ -40,7 +41,9 @@ def main():
         documents.append({
             "url": f"/angebote/{os.path.splitext(os.path.basename(path))[0].lower()}/",
             "title": meta["title"], "summary": meta["summary"], "topics": meta.get("topics") or [],
-            "body": plain(body), "place": place, "municipalities": ids, "countyWide": county,
+            "body": plain(body), "place": place,
+            "locations": [", ".join(str(loc[k]).strip() for k in ("name", "district", "city") if loc.get(k))
+                          for loc in meta.get("locations") or []], "municipalities": ids, "countyWide": county,
             "lifePhases": meta["life_phases"], "areas": meta["areas"], "free": bool(meta.get("free")),
             "languages": meta.get("languages") or [], "accessible": meta.get("accessible"),
         })

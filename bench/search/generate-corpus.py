@@ -136,6 +136,7 @@ def offer(rng, number):
         "url": f"/angebote/{slug}/", "title": title, "summary": " ".join(rng.sample(sentences, 2)),
         "topics": rng.sample(topics, min(len(topics), rng.randint(2, 4))), "body": " ".join(body),
         "place": "Kreis Unna (kreisweit)" if county else town,
+        "locations": [f"{district}, {town}"],
         "municipalities": ["kreis-unna"] if county else [town_id], "countyWide": county,
         "lifePhases": rng.sample(phases, rng.randint(1, len(phases))), "areas": rng.sample(areas, rng.randint(1, len(areas))),
         "free": rng.random() < 0.6, "languages": ["de"] + rng.sample(LANGS[1:], rng.choice([0, 0, 1, 2, 3])),
@@ -164,7 +165,8 @@ def page(document):
             f'<body><header><a href="/">Brücken für Familien</a></header><main data-pagefind-body>'
             f'<h1>{e(document["title"])}</h1><p data-pagefind-meta="place">{e(document["place"])}</p>'
             f'<p>{e(document["summary"])}</p><p>{e(", ".join(document["topics"]))}</p>'
-            f'<p>{e(document["body"])}</p><div hidden>{filters}</div></main></body></html>')
+            f'<p>{e(document["body"])}</p><p>{e("; ".join(document.get("locations", [])))}</p>'
+            f'<div hidden>{filters}</div></main></body></html>')
 
 
 def main():

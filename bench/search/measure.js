@@ -134,7 +134,11 @@ function lunrEngine(dir) {
     this.field('topics', { boost: 5 });
     this.field('summary', { boost: 3 });
     this.field('body');
-    docs.forEach((d, id) => this.add({ id, title: d.title, topics: d.topics.join(' '), summary: d.summary, body: d.body }));
+    this.field('locations');
+    docs.forEach((d, id) => this.add({
+      id, title: d.title, topics: d.topics.join(' '), summary: d.summary, body: d.body,
+      locations: (d.locations || []).join(', '),
+    }));
   });
   const buildMs = performance.now() - t0;
   const serialized = Buffer.from(JSON.stringify(idx));

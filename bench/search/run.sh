@@ -20,6 +20,14 @@ if [ ! -d /usr/share/nodejs/lunr ]; then
     { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q node-lunr; } >&2 \
         || say "lunr unavailable: apt-get install node-lunr failed"
 fi
+# The word list the site build splits compounds with (`make deps` installs it).
+dictionary="${DICTIONARY:-/usr/share/dict/ngerman}"
+if [ ! -f "$dictionary" ]; then
+    { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q wngerman; } >&2 \
+        || say "wngerman unavailable: our index is built without a word list"
+fi
+split_with=()
+[ -f "$dictionary" ] && split_with=(--dictionary "$dictionary")
 export NODE_PATH="/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}"
 export NODE_NO_WARNINGS=1
 
@@ -31,7 +39,7 @@ tool="$(swift build -c release --show-bin-path)/wegweiser-search-index"
 build() { # name corpus.json
     local dir="$out/$1"
     rm -rf "$dir/ours" "$dir/html"
-    "$tool" index "$dir/corpus.json" "$dir/ours" >&2 || exit 1
+    "$tool" index "$dir/corpus.json" "$dir/ours" "${split_with[@]}" >&2 || exit 1
     python3 bench/search/generate-corpus.py 0 - --from-json "$dir/corpus.json" --html "$dir/html"
     if python3 -m pagefind_bin --version >/dev/null 2>&1; then
         python3 -m pagefind_bin --site "$dir/html" >/dev/null 2>&1 || say "pagefind failed on $1"

@@ -1,6 +1,7 @@
 // The two edges of the pipeline that touch the disk: reading the content and
 // templates folders, and replacing the output folder only once a build worked.
 import Foundation
+import WegweiserSearch
 
 public enum SiteFiles {
     /// Reads `site.yml`, `angebote/**/*.md` and `seiten/*.md` below `directory`.
@@ -76,6 +77,25 @@ public enum SiteFiles {
             }
         }
         return TemplateFiles(templates: templates, assets: assets)
+    }
+
+    /// The German word list the search index splits compounds with, one word
+    /// a line (Debian's wngerman: /usr/share/dict/ngerman). Asked for by
+    /// `--dictionary`, so a missing list is an error, not a quieter search.
+    public static func readDictionary(at path: String) -> Result<CompoundDictionary, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "lässt sich nicht lesen" : "fehlt"
+            return .failure(Diagnostic(
+                file: path, message: "Die Wortliste für die Suche \(reason).",
+                hint: "Installieren Sie sie mit `apt-get install wngerman` (das tut `make deps`) oder lassen Sie "
+                    + "`--dictionary` weg: Dann zerlegt die Suche zusammengesetzte Wörter nur in Wörter der Angebote."))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(Diagnostic(
+                file: path, message: "Die Wortliste für die Suche ist kein UTF-8-Text.",
+                hint: "Geben Sie eine Wortliste mit einem Wort je Zeile in UTF-8 an, etwa /usr/share/dict/ngerman."))
+        }
+        return .success(CompoundDictionary(wordList: text))
     }
 
     /// Relative paths of the regular files below `directory/sub`, sorted; hidden files skipped.
@@ -173,6 +193,9 @@ public struct DiskBuild: Sendable {
     public var options: BuildOptions
     /// Replace an output folder that holds files Wegweiser did not write.
     public var force: Bool
+    /// A German word list (`--dictionary`, e.g. /usr/share/dict/ngerman) for
+    /// the search index to split compounds with; nil: none.
+    public var dictionary: String?
 
     public init(content: String, templates: String, output: String, options: BuildOptions, force: Bool = false) {
         self.content = content
@@ -205,12 +228,25 @@ public struct DiskBuild: Sendable {
 
     /// Reads and builds, in memory only. Nothing is written.
     public func render() -> BuildResult {
+        let words: CompoundDictionary?
+        switch readDictionary() {
+        case .success(let list): words = list
+        case .failure(let error): return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
+        }
         switch readSources() {
         case .success(let (files, templates)):
-            return SiteBuilder.build(content: files, templates: templates, options: options)
+            return SiteBuilder.build(content: files, templates: templates, options: options, dictionary: words)
         case .failure(let error):
             return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
         }
+    }
+
+    /// The word list `dictionary` names, nil when it names none. `serve`
+    /// reads it once, not at every rebuild.
+    public func readDictionary() -> Result<CompoundDictionary?, DiagnosticList> {
+        guard let dictionary else { return .success(nil) }
+        return SiteFiles.readDictionary(at: dictionary)
+            .map { Optional($0) }.mapError { DiagnosticList(diagnostics: [$0]) }
     }
 
     /// The content and templates folders as files.

@@ -1,5 +1,6 @@
 // The build pipeline as one pure function: files in, files and diagnostics out.
 import Foundation
+import WegweiserSearch
 
 public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
@@ -25,13 +26,18 @@ public struct BuildResult: Sendable {
 }
 
 public enum SiteBuilder {
-    public static func build(content files: ContentFiles, templates: TemplateFiles, options: BuildOptions) -> BuildResult {
+    /// `dictionary`: a German word list the search index splits compounds
+    /// with (see `CompoundDictionary`); without it, only the offers' own words.
+    public static func build(
+        content files: ContentFiles, templates: TemplateFiles, options: BuildOptions,
+        dictionary: CompoundDictionary? = nil
+    ) -> BuildResult {
         let (content, diagnostics) = validate(files, options: options, reportReviews: false)
         guard let content else {
             return BuildResult(site: nil, diagnostics: diagnostics, offerCount: 0)
         }
         let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
-        switch SiteRenderer.render(model, templates: templates, templatesPath: options.templatesPath) {
+        switch SiteRenderer.render(model, templates: templates, templatesPath: options.templatesPath, dictionary: dictionary) {
         case .success(let site):
             return BuildResult(site: site, diagnostics: diagnostics, offerCount: model.offers.count)
         case .failure(let errors):

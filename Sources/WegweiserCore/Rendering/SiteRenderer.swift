@@ -31,16 +31,17 @@ public struct RenderedSite: Sendable {
 enum SiteRenderer {
     static func render(
         _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
-        searchLayout: SearchIndexLayout = SearchIndexLayout()
+        searchLayout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> Result<RenderedSite, DiagnosticList> {
-        plan(model, templates: templates, templatesPath: templatesPath, searchLayout: searchLayout).map { $0.renderAll() }
+        plan(model, templates: templates, templatesPath: templatesPath, searchLayout: searchLayout, dictionary: dictionary)
+            .map { $0.renderAll() }
     }
 
     /// The templates compiled and every output path known, nothing rendered
     /// yet: `build` renders it all, `serve` one page when it is asked for.
     static func plan(
         _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
-        searchLayout: SearchIndexLayout = SearchIndexLayout()
+        searchLayout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> Result<SitePlan, DiagnosticList> {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -61,7 +62,9 @@ enum SiteRenderer {
                 hint: "Jede Website braucht die Vorlagen \(TemplateFiles.required.joined(separator: ", "))."))
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics: diagnostics)) }
-        return .success(SitePlan(model: model, library: library, templates: templates, searchLayout: searchLayout))
+        var plan = SitePlan(model: model, library: library, templates: templates, searchLayout: searchLayout)
+        plan.dictionary = dictionary
+        return .success(plan)
     }
 
     static func searchDocument(_ offer: Offer, views: ViewModels) -> SearchDocument {
@@ -70,6 +73,7 @@ enum SiteRenderer {
             body: offer.bodyText, place: views.place(of: offer), municipalities: offer.municipalities,
             countyWide: views.model.isCountyWide(offer), lifePhases: offer.lifePhases, areas: offer.areas,
             free: offer.free == true, languages: offer.languages, accessible: offer.accessible?.rawValue)
+        document.locations = offer.locations.map(\.published.searchText)
         document.hours = OpenAndNear.hours(of: offer)
         document.points = OpenAndNear.points(of: offer)
         return document
@@ -83,6 +87,8 @@ struct SitePlan: Sendable {
     let library: MustacheLibrary
     let templates: TemplateFiles
     let searchLayout: SearchIndexLayout
+    /// The word list the search index splits compounds with, if any.
+    var dictionary: CompoundDictionary?
     /// The search script's source, inlined into the search page.
     let searchScript: String?
     /// Every page in build order, with the file it is written to.
@@ -137,7 +143,7 @@ struct SitePlan: Sendable {
             lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
             areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
         vocabularies.centers = OpenAndNear.centers(of: model.site)
-        return SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
+        return SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout, dictionary: dictionary)
     }
 
     /// One page's bytes; `shardPrefixLength` comes from the search index

@@ -89,12 +89,13 @@ extension SiteBuilder {
     /// Validates everything (all diagnostics, as `build` reports them) and
     /// plans the site without rendering it.
     public static func live(
-        content files: ContentFiles, templates: TemplateFiles, options: BuildOptions, cache: OfferParseCache
+        content files: ContentFiles, templates: TemplateFiles, options: BuildOptions, cache: OfferParseCache,
+        dictionary: CompoundDictionary? = nil
     ) -> LiveBuildResult {
         let (content, diagnostics) = validate(files, options: options, reportReviews: false, cache: cache)
         guard let content else { return LiveBuildResult(site: nil, diagnostics: diagnostics, offerCount: 0) }
         let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
-        switch SiteRenderer.plan(model, templates: templates, templatesPath: options.templatesPath) {
+        switch SiteRenderer.plan(model, templates: templates, templatesPath: options.templatesPath, dictionary: dictionary) {
         case .success(let plan):
             return LiveBuildResult(site: LazySite(plan: plan), diagnostics: diagnostics, offerCount: model.offers.count)
         case .failure(let errors):
@@ -105,10 +106,11 @@ extension SiteBuilder {
 
 extension DiskBuild {
     /// Reads the folders and plans the site in memory, as `serve` shows it.
-    public func live(cache: OfferParseCache) -> LiveBuildResult {
+    /// `dictionary`: the word list, read once (`readDictionary`).
+    public func live(cache: OfferParseCache, dictionary: CompoundDictionary? = nil) -> LiveBuildResult {
         switch readSources() {
         case .success(let (files, templates)):
-            return SiteBuilder.live(content: files, templates: templates, options: options, cache: cache)
+            return SiteBuilder.live(content: files, templates: templates, options: options, cache: cache, dictionary: dictionary)
         case .failure(let error):
             return LiveBuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
         }
