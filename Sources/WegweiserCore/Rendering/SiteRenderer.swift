@@ -17,7 +17,7 @@ public struct TemplateFiles: Sendable {
     }
 
     /// The templates every site needs.
-    static let required = ["layout", "home", "index", "town", "cell", "phase", "area", "offer", "page", "search", "404"]
+    static let required = ["layout", "home", "index", "town", "cell", "phase", "area", "offer", "page", "search", "404", "merkliste"]
 }
 
 public struct RenderedSite: Sendable {
@@ -78,7 +78,7 @@ enum SiteRenderer {
         jobs += site.areas.map(PageJob.area)
         jobs += model.offers.map(PageJob.offer)
         jobs += model.pages.map(PageJob.page)
-        jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound]
+        jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound, .shortlist]
 
         let templateLibrary = library
         let rendered = jobs.parallelMap { job -> RenderedPage in
@@ -94,6 +94,7 @@ enum SiteRenderer {
         for (name, data) in searchIndex.files {
             files[links.file(for: links.search + name)] = data
         }
+        files[links.file(for: links.shortlistData)] = views.shortlistData()
         files["sitemap.xml"] = Data(Feeds.sitemap(paths: pagePaths, lastModified: lastModified, links: links).utf8)
         files["robots.txt"] = Data(Feeds.robots(links: links).utf8)
         files["feed.xml"] = Data(Feeds.atom(model: model, links: links).utf8)
@@ -114,7 +115,7 @@ enum SiteRenderer {
 
 /// One page to render; the view model is made on the thread that renders it.
 private enum PageJob: Sendable {
-    case home, townIndex, phaseIndex, areaIndex, notFound
+    case home, townIndex, phaseIndex, areaIndex, notFound, shortlist
     case search(shardPrefixLength: Int?, script: String?)
     case town(Municipality)
     case cell(Municipality, LifePhase)
@@ -124,8 +125,10 @@ private enum PageJob: Sendable {
     case page(PlainPage)
 
     var inSitemap: Bool {
-        if case .notFound = self { return false }
-        return true
+        switch self {
+        case .notFound, .shortlist: return false  // no content of its own: the list is in the browser
+        default: return true
+        }
     }
 
     /// Path, template name and view model.
@@ -139,6 +142,7 @@ private enum PageJob: Sendable {
         case .search(let shardPrefixLength, let script):
             return (links.search, "search", views.search(shardPrefixLength: shardPrefixLength, script: script))
         case .notFound: return (links.root + "404.html", "404", views.notFound())
+        case .shortlist: return (links.shortlist, "merkliste", views.shortlist())
         case .town(let town): return (links.town(town.id), "town", views.town(town))
         case .cell(let town, let phase):
             return (links.cell(town: town.id, phase: phase.id), "cell", views.cell(town: town, phase: phase))

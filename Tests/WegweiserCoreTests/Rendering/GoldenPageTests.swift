@@ -14,6 +14,7 @@ import Testing
         "lebensphasen/0-3/index.html", "themen/gesundheit/index.html", "angebote/hebammen-alpha/index.html",
         "angebote/frauenhaus/index.html", "angebote/schwimmkurs-beta/index.html", "impressum/index.html",
         "suche/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
+        "merkliste/index.html", "merkliste/angebote.json",
     ]
 
     static let site: RenderedSite? = {
