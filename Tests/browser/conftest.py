@@ -230,10 +230,11 @@ PAGE_KINDS = {
     "search": "/suche/",
     "search-query": "/suche/?q=<a word of the first offer's title>",
     "plain": "/impressum/ (or another plain page)",
+    "shortlist": "/merkliste/",
     "not-found": "/404.html",
 }
 
-_SECTION_DIRS = {"orte", "lebensphasen", "themen", "angebote", "suche"}
+_SECTION_DIRS = {"orte", "lebensphasen", "themen", "angebote", "suche", "merkliste"}
 
 
 def _first_linked(site: Path, pattern: re.Pattern) -> str | None:
@@ -308,6 +309,7 @@ def discover_pages(site: Path) -> dict[str, str | None]:
                 pages["plain"] = f"/{child.name}/"
                 break
 
+    pages["shortlist"] = "/merkliste/" if (site / "merkliste" / "index.html").is_file() else None
     pages["not-found"] = "/404.html" if (site / "404.html").is_file() else None
     return pages
 
