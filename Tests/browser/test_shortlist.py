@@ -251,6 +251,24 @@ def test_without_javascript_the_page_says_what_it_needs(site_dir, site_pages):
     assert any(link.href == "/merkliste/" for link in parse_page(site_dir / "index.html").links if link.in_header)
 
 
+def test_without_javascript_no_button_shows_and_the_page_links_to_browsing(browser, base_url, site_pages):
+    browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
+    try:
+        browser.get(base_url + site_pages["offer"])
+        bar = browser.find_element(By.CSS_SELECTOR, ".shortlist-bar")
+        assert not visible(bar), "a Merken button that cannot work is shown"
+        browser.get(base_url + "/merkliste/")
+        assert not visible(browser.find_element(By.ID, "merkliste"))
+        main = browser.find_element(By.TAG_NAME, "main")
+        assert "Die Merkliste braucht JavaScript" in main.text
+        links = {urlsplit(a.get_attribute("href")).path for a in main.find_elements(By.CSS_SELECTOR, "a") if visible(a)}
+        assert {"/orte/", "/lebensphasen/", "/themen/"} <= links, links
+        set_media(browser, "print")
+        assert not visible(browser.find_element(By.ID, "merkliste"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
+
+
 # --------------------------------------------------------------------------
 # Share link and QR code
 # --------------------------------------------------------------------------

@@ -44,7 +44,7 @@ extension ViewModels {
             entry["phone"] = .string(phone)
             entry["phoneURI"] = .string(ContactRules.telURI(phone))
         }
-        let addresses = offer.locations.map(\.published).map(Self.addressLine)
+        let addresses = offer.locations.map(\.published).map(Self.addressLine).filter { !$0.isEmpty }
         if !addresses.isEmpty { entry["addresses"] = .array(addresses.map(JSON.string)) }
         if !offer.hours.isEmpty {
             entry["hours"] = .array(offer.hours.map { .string("\(Text.days($0.days)): \($0.opens)–\($0.closes) Uhr") })
