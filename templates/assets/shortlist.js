@@ -226,7 +226,7 @@
       var own = saved().length;
       document.getElementById('merkliste-geteilt-text').textContent =
         'Diese Liste wurde Ihnen geschickt. Mit „Liste behalten“ kommt sie auf Ihre Merkliste in diesem Browser' +
-        (own ? ' (zu den ' + count(own) + ', die schon darauf stehen).' : '.');
+        (own === 1 ? '; Ihr 1 gemerktes Angebot bleibt darauf.' : own ? '; Ihre ' + own + ' gemerkten Angebote bleiben darauf.' : '.');
     }
 
     var gone = this.missing ? ' ' + (this.missing === 1 ? '1 Angebot gibt' : this.missing + ' Angebote gibt') +
