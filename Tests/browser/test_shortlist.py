@@ -341,7 +341,11 @@ def test_the_printed_list_has_no_buttons_and_a_readable_code(page, offers, base_
     columns = {e.location["x"] for e in page.entries()}
     assert len(columns) == 2, f"the entries should stand in two columns on paper: {columns}"
     qr = driver.find_element(By.CSS_SELECTOR, "#merkliste-qr svg")
-    assert 125 <= qr.size["width"] <= 140, f"the code is {qr.size['width']} px (3.5 cm = 132 px) on paper"
+    version = int(driver.find_element(By.ID, "merkliste-qr").get_attribute("data-version"))
+    modules = 4 * version + 17 + 8  # with the quiet zone
+    millimetres = min(max(35, modules * 0.6), 55)  # 0.6 mm a module, 3.5 to 5.5 cm
+    assert abs(qr.size["width"] - millimetres * 96 / 25.4) <= 3, \
+        f"the code of version {version} is {qr.size['width']} px wide on paper, not {millimetres} mm"
     driver.execute_script("arguments[0].scrollIntoView()", qr)
     assert zbar(qr.screenshot_as_png) == [base_url + "/merkliste/?a=" + ",".join(slugs)]
     set_media(driver, "")

@@ -350,6 +350,8 @@
       var code = window.WegweiserQR.encode(href, { level: 'M' });
       box.innerHTML = window.WegweiserQR.svg(code, 'QR-Code mit dem Link zu dieser Liste: ' + href);
       box.setAttribute('data-version', String(code.version));
+      // On paper a longer link's denser code is printed larger (site.css), so each module stays scannable.
+      box.parentNode.style.setProperty('--qr-modules', String(code.size + 8));
     } catch (e) {
       box.textContent = 'Die Liste ist zu lang für einen QR-Code. Bitte schicken Sie den Link.';
     }
