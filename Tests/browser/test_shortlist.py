@@ -114,6 +114,9 @@ def test_the_offer_page_button_saves_and_says_so(page, site_pages, width):
         assert (button.get_attribute("aria-pressed"), button.text) == ("true", "Gemerkt")
         assert page.saved() == [slug]
         assert menu.text == "Merkliste (1)"
+        announced = driver.find_element(By.ID, "merkliste-ansage")
+        assert announced.get_attribute("role") == "status"
+        assert announced.get_attribute("textContent") == "Gemerkt. 1 Angebot steht auf der Merkliste."
         right = driver.execute_script("return document.documentElement.scrollWidth")
         assert right <= width, f"the page is {right} px wide at {width} px"
 
@@ -123,6 +126,8 @@ def test_the_offer_page_button_saves_and_says_so(page, site_pages, width):
         button.click()
         assert (button.get_attribute("aria-pressed"), button.text) == ("false", "Merken")
         assert page.saved() == []
+        assert driver.find_element(By.ID, "merkliste-ansage").get_attribute("textContent") == \
+            "Von der Merkliste genommen. Die Merkliste ist leer."
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -400,3 +405,18 @@ def test_the_filled_page_is_valid_html(page, offers, tmp_path):
     messages = json.loads(result.stderr or result.stdout)["messages"]
     errors = [f"{m.get('lastLine')}: {m.get('message')}" for m in messages if m.get("type") == "error"]
     assert not errors, "\n".join(errors)
+
+
+def test_the_filled_page_and_its_code_work_under_the_policy(page, offers):
+    from test_csp import RECORDER
+    added = page.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORDER})
+    try:
+        page.save(some_slugs(offers, 4))
+        driver = page.open("/merkliste/")
+        page.loaded(4)
+        assert driver.find_elements(By.CSS_SELECTOR, "#merkliste-qr svg path")
+        page.entries()[0].find_element(By.CSS_SELECTOR, "button").click()
+        page.loaded(3)
+        assert driver.execute_script("return window.__cspViolations") == []
+    finally:
+        page.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": added["identifier"]})

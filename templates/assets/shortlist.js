@@ -121,12 +121,31 @@
     button.setAttribute('data-shortlist-wired', 'true');
     if (button.firstChild === null || button.firstChild.nodeType !== 3) button.insertBefore(document.createTextNode(''), button.firstChild);
     button.addEventListener('click', function () {
-      var slugs = toggle(saved(), button.getAttribute('data-shortlist-slug'));
-      write(storage, slugs);
+      var slug = button.getAttribute('data-shortlist-slug'), slugs = toggle(saved(), slug);
+      if (!write(storage, slugs)) {
+        announce('Ihr Browser speichert die Merkliste nicht (Speicher gesperrt oder voll).');
+        return;
+      }
       showAll();
+      announce((slugs.indexOf(slug) >= 0 ? 'Gemerkt. ' : 'Von der Merkliste genommen. ') +
+        (slugs.length === 0 ? 'Die Merkliste ist leer.' : slugs.length === 1 ? '1 Angebot steht auf der Merkliste.'
+          : slugs.length + ' Angebote stehen auf der Merkliste.'));
       if (page) page.refresh();
     });
     showButton(button, saved());
+  }
+
+  // The count after a click, for screen readers (the button itself says pressed or not).
+  var liveRegion = null;
+  function announce(text) {
+    if (!liveRegion) {
+      liveRegion = document.createElement('p');
+      liveRegion.className = 'visually-hidden';
+      liveRegion.id = 'merkliste-ansage';
+      liveRegion.setAttribute('role', 'status');
+      (document.querySelector('main') || document.body).appendChild(liveRegion);
+    }
+    liveRegion.textContent = text;
   }
 
   // A result card of the search page: a button after its text, named with the offer.
