@@ -1,7 +1,8 @@
 /* Wegweiser QR codes: an encoder of the project's own (ISO/IEC 18004), byte mode,
  * versions 1–40, error correction L, M, Q or H, the mask chosen by the standard's
  * penalty rules, and an SVG drawing of the result. The Merkliste prints the code of
- * its share link with it. Plain browser JavaScript, no dependencies: in Node it
+ * its share link with it. Text goes in as UTF-8 bytes without an ECI header, as
+ * qrencode writes it: readers take ASCII (the share links) as it is. Plain browser JavaScript, no dependencies: in Node it
  * exports the encoder for the tests (Tests/search-js/qr.test.js), on a page it sets
  * `window.WegweiserQR`. */
 (function () {
