@@ -159,6 +159,19 @@ def test_each_search_result_has_a_button_named_with_its_offer(page, width):
         assert [e.find_element(By.CSS_SELECTOR, "h2 a").text for e in page.entries()] == titles
 
 
+def test_the_offer_cards_of_a_town_have_buttons_too(page, site_pages):
+    driver = page.open(site_pages["town"])
+    cards = driver.find_elements(By.CSS_SELECTOR, ".offer-card")
+    assert cards
+    for card in cards:
+        assert len(card.find_elements(By.CSS_SELECTOR, "button[data-shortlist-slug]")) == 1
+    button = cards[0].find_element(By.CSS_SELECTOR, "button[data-shortlist-slug]")
+    button.click()
+    href = cards[0].find_element(By.CSS_SELECTOR, "h3 a").get_attribute("href")
+    assert page.saved() == [urlsplit(href).path.strip("/").split("/")[-1]]
+    assert button.get_attribute("aria-pressed") == "true"
+
+
 # --------------------------------------------------------------------------
 # The list
 # --------------------------------------------------------------------------

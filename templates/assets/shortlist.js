@@ -1,5 +1,5 @@
 /* Wegweiser Merkliste (shortlist): a family saves offers with a "Merken" button on
- * each offer page and each search result; /merkliste/ lists them with what a family
+ * each offer page, each search result and each offer card of the lists; /merkliste/ lists them with what a family
  * needs on paper, prints them, and shares them as a link (/merkliste/?a=slug,slug)
  * and as a QR code (templates/assets/qr.js). The list lives only in this browser's
  * localStorage: nothing is sent anywhere. Plain browser JavaScript, no dependencies;
@@ -148,7 +148,8 @@
     liveRegion.textContent = text;
   }
 
-  // A result card of the search page: a button after its text, named with the offer.
+  // A result card of the search page, or an offer card of a town, phase or area
+  // list: a button after its text, named with the offer.
   function addToCard(card) {
     if (card.querySelector('button[data-shortlist-slug]')) return;
     var link = card.querySelector('h2 a[href], h3 a[href]');
@@ -384,6 +385,7 @@
     markMenuLinks();
     document.querySelectorAll('.shortlist-bar').forEach(function (bar) { bar.hidden = false; });
     document.querySelectorAll('button[data-shortlist-slug]').forEach(wire);
+    document.querySelectorAll('.offer-card').forEach(addToCard);
     var results = document.getElementById('search-results');
     if (results) watchResults(results);
     var root = document.getElementById('merkliste');
