@@ -288,6 +288,22 @@ def test_without_javascript_no_button_shows_and_the_page_links_to_browsing(brows
         browser.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": False})
 
 
+def test_a_browser_that_refuses_storage_is_told_so(browser, base_url, site_pages):
+    blocker = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": """
+        Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});
+    """})
+    try:
+        browser.get(base_url + site_pages["offer"])
+        assert not visible(browser.find_element(By.CSS_SELECTOR, ".shortlist-bar"))
+        browser.get(base_url + "/merkliste/")
+        status = WebDriverWait(browser, TIMEOUT).until(
+            lambda d: d.find_element(By.ID, "merkliste-status").text, "no word on the Merkliste page")
+        assert status.startswith("Ihr Browser erlaubt dieser Website nicht, Daten zu speichern.")
+        assert not visible(browser.find_element(By.ID, "merkliste-teilen"))
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": blocker["identifier"]})
+
+
 # --------------------------------------------------------------------------
 # Share link and QR code
 # --------------------------------------------------------------------------

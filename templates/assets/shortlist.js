@@ -90,7 +90,21 @@
 
   var storage = null;
   try { storage = window.localStorage; } catch (e) { storage = null; }
-  if (!storage) return; // no storage, no list: the buttons stay hidden
+  if (!storage) {
+    // No storage (blocked by the browser's settings), no list: the buttons stay
+    // hidden, and the Merkliste page says why instead of staying blank.
+    var blocked = function () {
+      var root = document.getElementById('merkliste'), status = document.getElementById('merkliste-status');
+      if (!root || !status) return;
+      Array.prototype.forEach.call(root.children, function (child) { child.hidden = child !== status; });
+      status.textContent = 'Ihr Browser erlaubt dieser Website nicht, Daten zu speichern. Die Merkliste braucht das. ' +
+        'Sie können die Angebote über die Übersichten nach Orten, Lebensphasen und Themen finden.';
+      root.hidden = false;
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', blocked);
+    else blocked();
+    return;
+  }
 
   function saved() { return read(storage); }
 
