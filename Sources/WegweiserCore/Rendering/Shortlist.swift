@@ -5,12 +5,6 @@
 // more than this one file, and a confidential location gives it no street.
 import Foundation
 
-extension Links {
-    public var shortlist: String { root + "merkliste/" }
-    /// The offers' shortlist data, one file for the whole site.
-    public var shortlistData: String { shortlist + "angebote.json" }
-}
-
 extension ViewModels {
     func shortlist() -> ViewModel {
         var view = frame(
