@@ -230,11 +230,12 @@ PAGE_KINDS = {
     "search": "/suche/",
     "search-query": "/suche/?q=<a word of the first offer's title>",
     "plain": "/impressum/ (or another plain page)",
+    "shortlist": "/merkliste/",
     "not-found": "/404.html",
     "coverage": "/netzwerk/abdeckung/",
 }
 
-_SECTION_DIRS = {"orte", "lebensphasen", "themen", "angebote", "suche", "netzwerk", "hsds"}
+_SECTION_DIRS = {"orte", "lebensphasen", "themen", "angebote", "suche", "netzwerk", "hsds", "merkliste"}
 
 
 def _first_linked(site: Path, pattern: re.Pattern) -> str | None:
@@ -309,6 +310,7 @@ def discover_pages(site: Path) -> dict[str, str | None]:
                 pages["plain"] = f"/{child.name}/"
                 break
 
+    pages["shortlist"] = "/merkliste/" if (site / "merkliste" / "index.html").is_file() else None
     pages["not-found"] = "/404.html" if (site / "404.html").is_file() else None
     pages["coverage"] = ("/netzwerk/abdeckung/"
                          if (site / "netzwerk" / "abdeckung" / "index.html").is_file() else None)

@@ -16,7 +16,9 @@ python="${PYTHON:-python3}"
 log() { printf 'install-deps: %s\n' "$*" >&2; }
 
 # --- Debian packages --------------------------------------------------------
-debian_packages=(chromium chromium-driver fonts-liberation fonts-dejavu-core)
+# zbar-tools: zbarimg reads back the Merkliste's QR code; qrencode is the reference
+# for the project's own QR encoder (test_shortlist.py, test_qr_reference.py).
+debian_packages=(chromium chromium-driver fonts-liberation fonts-dejavu-core zbar-tools qrencode)
 missing=()
 for pkg in "${debian_packages[@]}"; do
     status="$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
@@ -36,7 +38,7 @@ if ((${#missing[@]})); then
         "${missing[@]}" >/dev/null
 fi
 
-for bin in /usr/bin/chromium /usr/bin/chromedriver; do
+for bin in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/zbarimg /usr/bin/qrencode; do
     [[ -x "$bin" ]] || { log "error: $bin is missing after the install"; exit 1; }
 done
 

@@ -18,6 +18,9 @@ public struct Links: Sendable {
     public var areas: String { root + "themen/" }
     public var assets: String { root + "assets/" }
     public var feed: String { root + "feed.xml" }
+    public var shortlist: String { root + "merkliste/" }
+    /// What the Merkliste shows of each offer, one file for the whole site.
+    public var shortlistData: String { shortlist + "angebote.json" }
 
     public func town(_ id: String) -> String { root + "orte/\(id)/" }
     public func cell(town: String, phase: String) -> String { root + "orte/\(town)/\(phase)/" }

@@ -23,6 +23,7 @@ extension ViewModels {
             "areas": offer.areas.compactMap { id in model.area(id).map { ["name": $0.name, "url": links.area(id)] } },
             "towns": offer.municipalities.compactMap { id in model.municipality(id).map { ["name": $0.name, "url": links.town(id)] } },
         ]
+        details["slug"] = offer.slug  // the Merkliste button's key
         details["status"] = Text.status(offer.status)
         details["draft"] = offer.draft ? true : nil
         details["age"] = Text.age(offer.age)

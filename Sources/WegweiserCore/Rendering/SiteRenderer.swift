@@ -17,7 +17,7 @@ public struct TemplateFiles: Sendable {
     }
 
     /// The templates every site needs.
-    static let required = ["layout", "home", "index", "town", "cell", "phase", "area", "offer", "page", "search", "404", "coverage"]
+    static let required = ["layout", "home", "index", "town", "cell", "phase", "area", "offer", "page", "search", "404", "coverage", "merkliste"]
 }
 
 public struct RenderedSite: Sendable {
@@ -124,7 +124,7 @@ struct SitePlan: Sendable {
         jobs += site.areas.map(PageJob.area)
         jobs += model.offers.map(PageJob.offer)
         jobs += model.pages.map(PageJob.page)
-        jobs += [.search, .notFound, .coverage]
+        jobs += [.search, .notFound, .coverage, .shortlist]
         let links = views.links
         pages = jobs.map { (file: links.file(for: $0.path(links)), job: $0) }
         pageIndex = Dictionary(pages.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
@@ -181,7 +181,7 @@ struct SitePlan: Sendable {
     }
 
     /// Every other file that is not a page: sitemap, robots.txt, the feeds,
-    /// the open data under hsds/.
+    /// the open data under hsds/, the Merkliste's data.
     func generatedFiles() -> [String: Data] {
         let links = views.links
         var files: [String: Data] = [:]
@@ -195,6 +195,7 @@ struct SitePlan: Sendable {
             files[links.file(for: links.townFeed(town.id))] = Data(Feeds.townAtom(model: model, town: town, links: links).utf8)
         }
         for (name, text) in HSDSExport(model: model, links: links).files() { files[name] = Data(text.utf8) }
+        files[links.file(for: links.shortlistData)] = views.shortlistData()
         return files
     }
 
@@ -209,7 +210,7 @@ struct SitePlan: Sendable {
 
 /// One page to render; the view model is made on the thread that renders it.
 enum PageJob: Sendable {
-    case home, townIndex, phaseIndex, areaIndex, notFound, coverage
+    case home, townIndex, phaseIndex, areaIndex, notFound, coverage, shortlist
     case search
     case town(Municipality)
     case cell(Municipality, LifePhase)
@@ -219,8 +220,10 @@ enum PageJob: Sendable {
     case page(PlainPage)
 
     var inSitemap: Bool {
-        if case .notFound = self { return false }
-        return true
+        switch self {
+        case .notFound, .shortlist: return false  // no content of its own: the list is in the browser
+        default: return true
+        }
     }
 
     /// The page's path (root-relative, as links name it).
@@ -233,6 +236,7 @@ enum PageJob: Sendable {
         case .search: links.search
         case .notFound: links.root + "404.html"
         case .coverage: links.coverage
+        case .shortlist: links.shortlist
         case .town(let town): links.town(town.id)
         case .cell(let town, let phase): links.cell(town: town.id, phase: phase.id)
         case .phase(let phase): links.lifePhase(phase.id)
@@ -252,6 +256,7 @@ enum PageJob: Sendable {
         case .search: ("search", views.search(shardPrefixLength: shardPrefixLength, script: script))
         case .notFound: ("404", views.notFound())
         case .coverage: ("coverage", views.coverage())
+        case .shortlist: ("merkliste", views.shortlist())
         case .town(let town): ("town", views.town(town))
         case .cell(let town, let phase): ("cell", views.cell(town: town, phase: phase))
         case .phase(let phase): ("phase", views.phase(phase))

@@ -14,7 +14,7 @@ struct ViewModels {
 
     // MARK: - Frame shared by every page
 
-    enum Section: String { case home, towns, phases, areas, search, page, offer, none }
+    enum Section: String { case home, towns, phases, areas, search, shortlist, page, offer, none }
 
     func frame(
         title: String, path: String, description: String?, section: Section,
@@ -26,6 +26,7 @@ struct ViewModels {
             ["title": "Lebensphasen", "url": links.lifePhases, "current": section == .phases],
             ["title": "Themen", "url": links.areas, "current": section == .areas],
             ["title": "Suche", "url": links.search, "current": section == .search],
+            ["title": "Merkliste", "url": links.shortlist, "current": section == .shortlist],
         ] + model.pages(in: .main).map { page in
             ["title": page.title, "url": links.page(page.slug), "current": links.page(page.slug) == path]
         }
@@ -42,6 +43,7 @@ struct ViewModels {
             "searchURL": links.search, "feedURL": links.feed, "coverageURL": links.coverage,
         ]
         siteModel["tagline"] = site.tagline
+        siteModel["shortlistURL"] = links.shortlist
         siteModel["notice"] = site.notice
         var page: ViewModel = [
             "title": title,

@@ -16,6 +16,7 @@ import Testing
         "suche/index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt",
         "netzwerk/abdeckung/index.html", "orte/alpha/feed.xml", "hsds/index.json", "hsds/services/index.json",
         "hsds/services/0f4c3d2e-1b2a-4c5d-8e9f-0a1b2c3d4e5f.json",
+        "merkliste/index.html", "merkliste/angebote.json",
     ]
 
     static let site: RenderedSite? = {

@@ -67,10 +67,10 @@ import WegweiserSearch
         let page = try Self.page(files)
         let script = String(decoding: try #require(files["assets/search.js"]), as: UTF8.self)
         #expect(page.contains("<script type=\"module\" async>" + ViewModels.scriptElementText(script) + "</script>"))
-        // Besides it, only the deferred helpers for "open now" and "near me".
+        // Besides it, only the deferred helpers for "open now" and "near me", and the Merkliste's script.
         let sources = page.ranges(of: "<script src=").map { page[$0.upperBound...].prefix(while: { $0 != " " }) }
-        #expect(sources == ["\"/assets/hours.js\"", "\"/assets/geo.js\""])
-        #expect(page.ranges(of: "</script").count == 3, "only the elements' own end tags")
+        #expect(sources == ["\"/assets/hours.js\"", "\"/assets/geo.js\"", "\"/assets/shortlist.js\""])
+        #expect(page.ranges(of: "</script").count == 4, "only the elements' own end tags")
     }
 
     @Test func aSiteWithoutTheScriptGetsNoScriptElement() throws {
@@ -78,7 +78,7 @@ import WegweiserSearch
         templates.assets["search.js"] = nil
         let result = SiteRenderer.render(Fixtures.model(Self.offers), templates: templates, templatesPath: "templates")
         guard case .success(let site) = result else { throw RenderFailure() }
-        #expect(!String(decoding: site.files["suche/index.html"]!, as: UTF8.self).contains("<script"))
+        #expect(!String(decoding: site.files["suche/index.html"]!, as: UTF8.self).contains("<script type=\"module\""))
     }
 
     @Test(arguments: [
