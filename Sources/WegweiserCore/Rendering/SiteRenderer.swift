@@ -67,15 +67,27 @@ enum SiteRenderer {
         let searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
 
         var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
+        // Long lists are numbered pages (ListPages.swift): every page of a list is a job of its own.
         for town in site.municipalities {
-            jobs.append(.town(town))
+            let listing = views.townListing(town)
+            jobs += (1...listing.pageCount).map { PageJob.town(town, page: $0, listing) }
             guard !town.countyWide else { continue }
-            for phase in site.lifePhases where !model.offers(in: town, phase: phase).isEmpty {
-                jobs.append(.cell(town, phase))
+            for phase in site.lifePhases {
+                let count = model.offers(in: town, phase: phase).count
+                guard count > 0 else { continue }
+                jobs += (1...ViewModels.pageCount(offers: count, perPage: views.limits.perPage)).map {
+                    PageJob.cell(town, phase, page: $0)
+                }
             }
         }
-        jobs += site.lifePhases.map(PageJob.phase)
-        jobs += site.areas.map(PageJob.area)
+        for phase in site.lifePhases {
+            let listing = views.phaseListing(phase)
+            jobs += (1...listing.pageCount).map { PageJob.phase(phase, page: $0, listing) }
+        }
+        for area in site.areas {
+            let listing = views.areaListing(area)
+            jobs += (1...listing.pageCount).map { PageJob.area(area, page: $0, listing) }
+        }
         jobs += model.offers.map(PageJob.offer)
         jobs += model.pages.map(PageJob.page)
         jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound]
@@ -116,10 +128,10 @@ enum SiteRenderer {
 private enum PageJob: Sendable {
     case home, townIndex, phaseIndex, areaIndex, notFound
     case search(shardPrefixLength: Int?, script: String?)
-    case town(Municipality)
-    case cell(Municipality, LifePhase)
-    case phase(LifePhase)
-    case area(Area)
+    case town(Municipality, page: Int, GroupedListing)
+    case cell(Municipality, LifePhase, page: Int)
+    case phase(LifePhase, page: Int, GroupedListing)
+    case area(Area, page: Int, GroupedListing)
     case offer(Offer)
     case page(PlainPage)
 
@@ -139,11 +151,15 @@ private enum PageJob: Sendable {
         case .search(let shardPrefixLength, let script):
             return (links.search, "search", views.search(shardPrefixLength: shardPrefixLength, script: script))
         case .notFound: return (links.root + "404.html", "404", views.notFound())
-        case .town(let town): return (links.town(town.id), "town", views.town(town))
-        case .cell(let town, let phase):
-            return (links.cell(town: town.id, phase: phase.id), "cell", views.cell(town: town, phase: phase))
-        case .phase(let phase): return (links.lifePhase(phase.id), "phase", views.phase(phase))
-        case .area(let area): return (links.area(area.id), "area", views.area(area))
+        case .town(let town, let page, let listing):
+            return (links.numbered(listing.path, page: page), "town", views.town(town, page: page, listing: listing))
+        case .cell(let town, let phase, let page):
+            return (links.numbered(links.cell(town: town.id, phase: phase.id), page: page), "cell",
+                    views.cell(town: town, phase: phase, page: page))
+        case .phase(let phase, let page, let listing):
+            return (links.numbered(listing.path, page: page), "phase", views.phase(phase, page: page, listing: listing))
+        case .area(let area, let page, let listing):
+            return (links.numbered(listing.path, page: page), "area", views.area(area, page: page, listing: listing))
         case .offer(let offer): return (links.offer(offer.slug), "offer", views.offer(offer, html: offer.bodyHTML))
         case .page(let page): return (links.page(page.slug), "page", views.plainPage(page, html: page.bodyHTML))
         }
