@@ -30,8 +30,13 @@ struct SiteOptions: ParsableArguments {
         SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
     }
 
-    func diskBuild(output: String, drafts: Bool) -> DiskBuild {
-        DiskBuild(content: content, templates: templates, output: output, options: buildOptions(drafts: drafts))
+    func diskBuild(output: String, drafts: Bool, force: Bool = false) -> DiskBuild {
+        DiskBuild(content: content, templates: templates, output: output, options: buildOptions(drafts: drafts), force: force)
+    }
+
+    /// The site in memory, as `serve` shows it; nothing is written.
+    func render(drafts: Bool) -> BuildResult {
+        diskBuild(output: "", drafts: drafts).render()
     }
 }
 
@@ -46,9 +51,14 @@ struct Build: ParsableCommand {
     @Flag(help: "Entwürfe (draft: true) mit veröffentlichen.")
     var drafts = false
 
+    @Flag(help: ArgumentHelp(
+        "Einen Ausgabeordner ersetzen, der fremde Dateien enthält (nie den Inhalte- oder Vorlagen-Ordner, ein Git-Repository oder den Arbeitsordner).",
+        discussion: "Ohne --force ersetzt der Bau nur einen Ordner, den er selbst geschrieben hat (erkennbar an der Datei .wegweiser-ausgabe), einen leeren Ordner oder einen, der nur .gitkeep enthält."))
+    var force = false
+
     func run() throws {
         let started = ContinuousClock.now
-        let result = site.diskBuild(output: output, drafts: drafts).run()
+        let result = site.diskBuild(output: output, drafts: drafts, force: force).run()
         let elapsed = ContinuousClock.now - started
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         guard let rendered = result.site else {
