@@ -185,8 +185,7 @@ def main():
             port_w, port_h = free_port(), free_port()
             wegweiser = serve_latency(
                 "wegweiser",
-                [binary, "serve", "--content", content, "--templates", templates,
-                 "--output", os.path.join(scratch, "serve-output"), "--port", str(port_w)],
+                [binary, "serve", "--content", content, "--templates", templates, "--port", str(port_w)],
                 f"http://127.0.0.1:{port_w}/angebote/{slug}/", offer, args.serve_runs)
             hugo = serve_latency(
                 "hugo",
