@@ -33,11 +33,6 @@ struct SiteOptions: ParsableArguments {
     func diskBuild(output: String, drafts: Bool, force: Bool = false) -> DiskBuild {
         DiskBuild(content: content, templates: templates, output: output, options: buildOptions(drafts: drafts), force: force)
     }
-
-    /// The site in memory, as `serve` shows it; nothing is written.
-    func render(drafts: Bool) -> BuildResult {
-        diskBuild(output: "", drafts: drafts).render()
-    }
 }
 
 struct Build: ParsableCommand {
