@@ -48,8 +48,13 @@ test-browser: deps
 	$(SWIFT) build --product wegweiser
 	WEGWEISER_BIN=$(DEBUG_BIN) $(PYTHON) -m pytest Tests/browser -q
 
-## make bench: build-time figures on generated content
+## make bench: build time, CPU and memory against Hugo on generated content
+## (SIZES=1000,10000,50000 RUNS=3 SERVE_RUNS=5 SERVE=0 to skip serve), and edit-to-served latency
 bench: deps
+	@command -v hugo >/dev/null 2>&1 || { \
+		echo "Installing hugo (apt-get)…"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
 	$(SWIFT) build -c release --product wegweiser
 	$(PYTHON) bench/build/run.py --bin $(RELEASE_BIN)
 

@@ -130,13 +130,15 @@ enum Scoring {
     static func fieldWords(
         of documents: [SearchDocument], vocabularies: SearchVocabularies
     ) -> [[[String]]] {
-        let marked = documents.map { fieldTexts(of: $0, vocabularies: vocabularies).map(Tokenizer.markedWords) }
+        // Tokenising is the bulk of the index build: on all cores, results in document order.
+        let marked = documents.concurrentMap { fieldTexts(of: $0, vocabularies: vocabularies).map(Tokenizer.markedWords) }
         var vocabulary = Set<String>()
         for fields in marked {
             for words in fields { for (word, _) in words where Tokenizer.isKept(word) { vocabulary.insert(word) } }
         }
-        return marked.map { fields in
-            fields.map { ElidedCompounds.complete($0, vocabulary: vocabulary).filter(Tokenizer.isKept) }
+        let known = vocabulary
+        return marked.concurrentMap { fields in
+            fields.map { ElidedCompounds.complete($0, vocabulary: known).filter(Tokenizer.isKept) }
         }
     }
 
@@ -147,17 +149,15 @@ enum Scoring {
         // Term frequencies per document and field, the parts of compounds included.
         var words = Set<String>()
         for fields in tokenized { for fieldWords in fields { words.formUnion(fieldWords) } }
-        var stems: [String: String] = [:]
-        for word in words { stems[word] = Tokenizer.stem(word) }
+        let wordList = Array(words)
+        let stems = Dictionary(uniqueKeysWithValues: zip(wordList, wordList.concurrentMap(Tokenizer.stem)))
         var partWords = compoundParts(of: words)
         for (word, split) in CompoundSplitter.parts(of: words, dictionary: dictionary) {
             partWords[word] = (partWords[word] ?? []) + split
         }
         let parts = partWords.mapValues { Set($0.map { stems[$0] ?? Tokenizer.stem($0) }) }
         let fieldCount = Field.allCases.count
-        var frequencies: [[String: [Double]]] = []
-        frequencies.reserveCapacity(documents.count)
-        for fields in tokenized {
+        let frequencies = tokenized.concurrentMap { fields -> [String: [Double]] in
             var perTerm: [String: [Double]] = [:]
             for (field, fieldWords) in fields.enumerated() {
                 for word in fieldWords {
@@ -168,7 +168,7 @@ enum Scoring {
                     }
                 }
             }
-            frequencies.append(perTerm)
+            return perTerm
         }
         let lengths = tokenized.map { $0.map { Double($0.count) } }
         let averages = (0..<fieldCount).map { field in
@@ -178,8 +178,9 @@ enum Scoring {
         for (document, perTerm) in frequencies.enumerated() {
             for term in perTerm.keys { documentsOfTerm[term, default: []].append(document) }
         }
-        return documentsOfTerm.keys.sorted(by: scalarOrder).map { term in
-            let ids = documentsOfTerm[term]!
+        let known = documentsOfTerm
+        return documentsOfTerm.keys.sorted(by: scalarOrder).concurrentMap { term -> (term: String, postings: [Int]) in
+            let ids = known[term]!
             var postings: [Int] = []
             postings.reserveCapacity(ids.count * 2)
             var previous = 0
@@ -207,10 +208,10 @@ enum Scoring {
     static func compoundParts(of vocabulary: Set<String>) -> [String: [String]] {
         let partLengths = Set(vocabulary.map(\.unicodeScalars.count).filter { $0 >= minimumCompoundPart })
         guard let longestPart = partLengths.max() else { return [:] }
-        var parts: [String: [String]] = [:]
-        for term in vocabulary {
+        let terms = Array(vocabulary)
+        let found = terms.concurrentMap { term -> [String]? in
             let letters = Array(term.unicodeScalars)
-            guard letters.count >= minimumCompoundHead + minimumCompoundPart else { continue }
+            guard letters.count >= minimumCompoundHead + minimumCompoundPart else { return nil }
             var found = Set<String>()
             for start in minimumCompoundHead...(letters.count - minimumCompoundPart) {
                 let maximum = min(longestPart, letters.count - start)
@@ -221,8 +222,10 @@ enum Scoring {
                     if vocabulary.contains(part) { found.insert(part) }
                 }
             }
-            if !found.isEmpty { parts[term] = found.sorted(by: scalarOrder) }
+            return found.isEmpty ? nil : found.sorted(by: scalarOrder)
         }
+        var parts: [String: [String]] = [:]
+        for (term, termParts) in zip(terms, found) where termParts != nil { parts[term] = termParts }
         return parts
     }
 }

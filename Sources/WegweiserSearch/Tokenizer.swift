@@ -42,14 +42,27 @@ public enum Tokenizer {
         var current = String.UnicodeScalarView()
         let scalars = Array(text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
-            let category = scalar.properties.generalCategory
-            // Accents, and invisible format characters such as the soft hyphen.
-            if category == .nonspacingMark || category == .format { continue }
-            if let replacement = letterReplacements[scalar] {
-                current.append(contentsOf: replacement.unicodeScalars)
-            } else if isWordCategory(category) {
-                current.append(scalar)
-            } else if !current.isEmpty {
+            // ASCII, most of a German text: letters and digits are word
+            // characters, the rest separates words; no marks, no replacements.
+            // The same answers as the general path below, without its lookups.
+            if scalar.isASCII {
+                if isASCIIWordScalar(scalar.value) {
+                    current.append(scalar)
+                    continue
+                }
+            } else {
+                let category = scalar.properties.generalCategory
+                // Accents, and invisible format characters such as the soft hyphen.
+                if category == .nonspacingMark || category == .format { continue }
+                if let replacement = letterReplacements[scalar] {
+                    current.append(contentsOf: replacement.unicodeScalars)
+                    continue
+                } else if isWordCategory(category) {
+                    current.append(scalar)
+                    continue
+                }
+            }
+            if !current.isEmpty {
                 let next = index + 1 < scalars.count ? scalars[index + 1] : nil
                 let truncated = hyphens.contains(scalar)
                     && (next == nil || next == "," || next!.properties.isWhitespace)
@@ -63,6 +76,11 @@ public enum Tokenizer {
 
     /// Hyphen-minus, hyphen and non-breaking hyphen.
     private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
+
+    /// ASCII letters and digits: the ASCII part of `[\p{L}\p{N}]`.
+    private static func isASCIIWordScalar(_ value: UInt32) -> Bool {
+        (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+    }
 
     /// Letters and numbers, as JavaScript's `[\p{L}\p{N}]`.
     private static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {

@@ -1,96 +1,201 @@
 #!/usr/bin/env python3
-"""Build-time benchmark: generates synthetic content of N offers (deterministic,
-seeded), builds it with the release binary several times and prints figures.
+"""Build-time benchmark: Wegweiser against Hugo on the same generated content.
 
-    python3 bench/build/run.py --bin .build/release/wegweiser [--sizes 100,1000,5000] [--runs 5]
+    python3 bench/build/run.py [--bin .build/release/wegweiser] [--hugo hugo]
+        [--sizes 1000,10000,50000] [--runs 3] [--serve-runs 5] [--no-serve]
+
+Environment knobs (what `make bench` passes on): SIZES=1000,10000 RUNS=3
+SERVE_RUNS=5 SERVE=0 (skip the serve latency).
+
+For each size, generates a content folder of that many offers
+(bench/build/generate-content.py, deterministic), then builds it RUNS times
+with `wegweiser build` and with Hugo on the site in bench/hugo/ (same content
+folder, equivalent templates), alternating, each into an emptied folder. Prints
+the median wall time, CPU time (user + sys) and peak RSS of each (os.wait4 of
+the child, so the figures are the build process's own), their ratio, and the
+largest HTML page Wegweiser wrote (gzip). Then the edit-to-served latency on
+the first size's site: `wegweiser serve` against `hugo server`, a title changed
+in one offer file, the page polled until it shows the new title.
+
+Figures only: nothing here is a test, nothing fails on a slow run.
 """
 import argparse
+import gzip
 import os
-import random
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 
-WORDS = (
-    "Beratung Familie Kinder Eltern Hebamme Schwangerschaft Kita Schule Hausaufgaben "
-    "Jugendtreff Ausbildung Beruf Sprachförderung Frühförderung Erziehung Gesundheit "
-    "Vorsorge Elterncafé Begegnung Unterstützung Gespräch Krise Schulden Sucht Freizeit "
-    "Ferien Spielgruppe Stillen Wochenbett Babys Alltag Termin kostenlos vertraulich"
-).split()
+
+def load_generator():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("generate_content", os.path.join(HERE, "generate-content.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def generate(folder, count, seed=1):
-    rng = random.Random(seed)
-    shutil.copy(os.path.join(REPO, "content", "site.yml"), os.path.join(folder, "site.yml"))
-    towns = ["bergkamen", "boenen", "froendenberg", "holzwickede", "kamen", "luenen", "selm", "unna", "werne", "kreis-unna"]
-    phases = ["schwangerschaft-geburt", "0-3", "3-6", "6-10", "10-16", "uebergang-schule-beruf", "ganze-familie"]
-    areas = ["jugendhilfe", "gesundheit", "bildung"]
-    os.makedirs(os.path.join(folder, "seiten"))
-    for index in range(count):
-        town = rng.choice(towns)
-        directory = os.path.join(folder, "angebote", town)
-        os.makedirs(directory, exist_ok=True)
-        title = " ".join(rng.sample(WORDS, 3)) + f" {index}"
-        body = "\n\n".join(" ".join(rng.choice(WORDS) for _ in range(40)) + "." for _ in range(3))
-        with open(os.path.join(directory, f"angebot-{index:05d}.md"), "w", encoding="utf-8") as out:
-            out.write(
-                "---\n"
-                f"title: {title}\n"
-                f"summary: {' '.join(rng.sample(WORDS, 12))}.\n"
-                f"municipalities: [{town}]\n"
-                f"life_phases: [{', '.join(rng.sample(phases, rng.randint(1, 3)))}]\n"
-                f"areas: [{rng.choice(areas)}]\n"
-                f"provider: Träger {rng.randint(1, 50)}\n"
-                f"updated: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}\n"
-                f"topics: [{', '.join(rng.sample(WORDS, 3))}]\n"
-                f"free: {'true' if rng.random() < 0.6 else 'false'}\n"
-                "contact: {phone: \"02303 000-000\", email: info@example.org}\n"
-                "---\n" + body + "\n## Für wen?\n\nFür Familien.\n")
+def timed(command, cwd=None):
+    """Runs command; returns (wall s, cpu s, peak RSS MiB). Exits on failure."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    error = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{error[-3000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def folder_size(folder):
-    total = files = 0
+def largest_page(folder):
+    best = (0, 0, "")
     for root, _, names in os.walk(folder):
         for name in names:
-            files += 1
-            total += os.path.getsize(os.path.join(root, name))
-    return files, total
+            if name.endswith(".html"):
+                path = os.path.join(root, name)
+                data = open(path, "rb").read()
+                size = len(gzip.compress(data, 6, mtime=0))
+                if size > best[0]:
+                    best = (size, len(data), os.path.relpath(path, folder))
+    return best
+
+
+def count_files(folder):
+    return sum(len(names) for _, _, names in os.walk(folder))
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.read().decode("utf-8", "replace")
+    except Exception:
+        return None
+
+
+def wait_for(url, text, timeout=120.0):
+    """Seconds until the page at url contains text (polled every 5 ms)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        body = fetch(url)
+        if body is not None and text in body:
+            return time.perf_counter() - started
+        time.sleep(0.005)
+    sys.exit(f"{url} did not show {text!r} within {timeout} s")
+
+
+def serve_latency(name, command, page_url, offer_file, runs):
+    """Median seconds from saving a new title to the server showing it."""
+    original = open(offer_file, encoding="utf-8").read()
+    title_line = next(line for line in original.splitlines() if line.startswith("title:"))
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        first_title = title_line.split('"')[1]
+        wait_for(page_url, first_title.split(" (")[0])
+        time.sleep(1.0)
+        latencies = []
+        for run in range(runs):
+            marker = f"Geänderter Titel {name} {run}"
+            with open(offer_file, "w", encoding="utf-8") as handle:
+                handle.write(original.replace(title_line, f'title: "{marker}"', 1))
+            latencies.append(wait_for(page_url, marker))
+            time.sleep(0.5)
+        return statistics.median(latencies), latencies
+    finally:
+        with open(offer_file, "w", encoding="utf-8") as handle:
+            handle.write(original)
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def main():
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=os.path.join(REPO, ".build/release/wegweiser"))
-    parser.add_argument("--sizes", default="100,1000,5000")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
+    parser.add_argument("--sizes", default=os.environ.get("SIZES", "1000,10000,50000"))
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")))
+    parser.add_argument("--serve-runs", type=int, default=int(os.environ.get("SERVE_RUNS", "5")))
+    parser.add_argument("--no-serve", action="store_true", default=os.environ.get("SERVE", "1") == "0")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
     templates = os.path.join(REPO, "templates")
+    hugo_site = os.path.join(REPO, "bench", "hugo")
+    sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    generate = load_generator().generate
 
-    print(f"{'offers':>7} {'files':>7} {'output MB':>10} {'median ms':>10} {'min ms':>8} {'offers/s':>9}")
-    for size in [int(s) for s in args.sizes.split(",")]:
-        with tempfile.TemporaryDirectory() as scratch:
-            content = os.path.join(scratch, "content")
-            output = os.path.join(scratch, "public")
-            os.makedirs(content)
-            generate(content, size)
-            times = []
+    print(f"Wegweiser {binary}")
+    print(subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip())
+    print(f"{os.cpu_count()} CPUs, {args.runs} runs each, alternating; medians.\n")
+    header = f"{'offers':>7} {'tool':<10} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'files':>7}"
+    print(header + f"   {'largest page (gzip / raw)':<40}")
+    ratios = []
+    with tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as scratch:
+        for size in sizes:
+            content = os.path.join(scratch, f"content-{size}")
+            generate(size, content)
+            outputs = {"wegweiser": os.path.join(scratch, f"public-{size}"), "hugo": os.path.join(scratch, f"hugo-{size}")}
+            commands = {
+                "wegweiser": [binary, "build", "--content", content, "--templates", templates, "--output", outputs["wegweiser"]],
+                "hugo": [args.hugo, "--source", hugo_site, "--contentDir", content, "--destination", outputs["hugo"],
+                         "--quiet", "--cacheDir", os.path.join(scratch, "hugo-cache")],
+            }
+            figures = {"wegweiser": [], "hugo": []}
             for _ in range(args.runs):
-                started = time.perf_counter()
-                result = subprocess.run(
-                    [binary, "build", "--content", content, "--templates", templates, "--output", output],
-                    capture_output=True, text=True)
-                times.append((time.perf_counter() - started) * 1000)
-                if result.returncode != 0:
-                    sys.exit(f"build failed:\n{result.stderr[:2000]}")
-            files, total = folder_size(output)
-            median = statistics.median(times)
-            print(f"{size:>7} {files:>7} {total / 1e6:>10.1f} {median:>10.0f} {min(times):>8.0f} {size / (median / 1000):>9.0f}")
+                for tool in ("wegweiser", "hugo"):
+                    shutil.rmtree(outputs[tool], ignore_errors=True)
+                    figures[tool].append(timed(commands[tool]))
+            medians = {tool: [statistics.median(run[i] for run in runs) for i in range(3)] for tool, runs in figures.items()}
+            for tool in ("wegweiser", "hugo"):
+                wall, cpu, rss = medians[tool]
+                gz, raw, path = largest_page(outputs[tool])
+                print(f"{size:>7} {tool:<10} {wall:>8.2f} {cpu:>8.2f} {rss:>9.0f} {count_files(outputs[tool]):>7}"
+                      f"   {gz / 1000:.0f} KB / {raw / 1000:.0f} KB {path}")
+            w, h = medians["wegweiser"], medians["hugo"]
+            ratios.append((size, w[0] / h[0], w[1] / h[1], w[2] / h[2]))
+            sys.stdout.flush()
+        print("\nWegweiser ÷ Hugo (below 1: Wegweiser is faster / smaller)")
+        print(f"{'offers':>7} {'wall':>7} {'CPU':>7} {'peak':>7}")
+        for size, wall, cpu, rss in ratios:
+            print(f"{size:>7} {wall:>7.2f} {cpu:>7.2f} {rss:>7.2f}")
+
+        if not args.no_serve and sizes:
+            size = sizes[0]
+            content = os.path.join(scratch, f"content-{size}")
+            offer = sorted(
+                os.path.join(root, name) for root, _, names in os.walk(os.path.join(content, "angebote")) for name in names)[0]
+            town, slug = offer.split(os.sep)[-2], os.path.basename(offer)[:-3]
+            port_w, port_h = free_port(), free_port()
+            wegweiser = serve_latency(
+                "wegweiser",
+                [binary, "serve", "--content", content, "--templates", templates, "--port", str(port_w)],
+                f"http://127.0.0.1:{port_w}/angebote/{slug}/", offer, args.serve_runs)
+            hugo = serve_latency(
+                "hugo",
+                [args.hugo, "server", "--source", hugo_site, "--contentDir", content, "--port", str(port_h),
+                 "--bind", "127.0.0.1", "--cacheDir", os.path.join(scratch, "hugo-cache")],
+                f"http://127.0.0.1:{port_h}/angebote/{town}/{slug}/", offer, args.serve_runs)
+            print(f"\nEdit to served, {size} offers (a title changed, page polled every 5 ms; median of {args.serve_runs}):")
+            print(f"  wegweiser serve {wegweiser[0]:.2f} s   ({', '.join(f'{t:.2f}' for t in wegweiser[1])})")
+            print(f"  hugo server     {hugo[0]:.2f} s   ({', '.join(f'{t:.2f}' for t in hugo[1])})")
+            print(f"  ratio           {wegweiser[0] / hugo[0]:.2f}")
 
 
 if __name__ == "__main__":

@@ -103,25 +103,29 @@ struct SitePlan: Sendable {
         self.searchLayout = searchLayout
         searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
         let site = model.site
-        // The town × phase cells that have offers, in one pass over the offers.
-        let towns = site.towns.map(\.id)
-        var filled: Set<[String]> = []
-        for offer in model.offers {
-            let listedIn = model.isCountyWide(offer) ? towns : offer.municipalities
-            for town in listedIn {
-                for phase in offer.lifePhases { filled.insert([town, phase]) }
-            }
-        }
         var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
+        // Long lists are numbered pages (ListPages.swift): every page of a list is a job of its own.
+        // The groupings come from SiteModel's one pass over the offers.
         for town in site.municipalities {
-            jobs.append(.town(town))
+            let listing = views.townListing(town)
+            jobs += (1...listing.pageCount).map { PageJob.town(town, page: $0, listing) }
             guard !town.countyWide else { continue }
-            for phase in site.lifePhases where filled.contains([town.id, phase.id]) {
-                jobs.append(.cell(town, phase))
+            for phase in site.lifePhases {
+                let count = model.offers(in: town, phase: phase).count
+                guard count > 0 else { continue }
+                jobs += (1...ViewModels.pageCount(offers: count, perPage: views.limits.perPage)).map {
+                    PageJob.cell(town, phase, page: $0)
+                }
             }
         }
-        jobs += site.lifePhases.map(PageJob.phase)
-        jobs += site.areas.map(PageJob.area)
+        for phase in site.lifePhases {
+            let listing = views.phaseListing(phase)
+            jobs += (1...listing.pageCount).map { PageJob.phase(phase, page: $0, listing) }
+        }
+        for area in site.areas {
+            let listing = views.areaListing(area)
+            jobs += (1...listing.pageCount).map { PageJob.area(area, page: $0, listing) }
+        }
         jobs += model.offers.map(PageJob.offer)
         jobs += model.pages.map(PageJob.page)
         jobs += [.search, .notFound, .coverage, .shortlist]
@@ -212,10 +216,10 @@ struct SitePlan: Sendable {
 enum PageJob: Sendable {
     case home, townIndex, phaseIndex, areaIndex, notFound, coverage, shortlist
     case search
-    case town(Municipality)
-    case cell(Municipality, LifePhase)
-    case phase(LifePhase)
-    case area(Area)
+    case town(Municipality, page: Int, GroupedListing)
+    case cell(Municipality, LifePhase, page: Int)
+    case phase(LifePhase, page: Int, GroupedListing)
+    case area(Area, page: Int, GroupedListing)
     case offer(Offer)
     case page(PlainPage)
 
@@ -237,10 +241,10 @@ enum PageJob: Sendable {
         case .notFound: links.root + "404.html"
         case .coverage: links.coverage
         case .shortlist: links.shortlist
-        case .town(let town): links.town(town.id)
-        case .cell(let town, let phase): links.cell(town: town.id, phase: phase.id)
-        case .phase(let phase): links.lifePhase(phase.id)
-        case .area(let area): links.area(area.id)
+        case .town(_, let page, let listing): links.numbered(listing.path, page: page)
+        case .cell(let town, let phase, let page): links.numbered(links.cell(town: town.id, phase: phase.id), page: page)
+        case .phase(_, let page, let listing): links.numbered(listing.path, page: page)
+        case .area(_, let page, let listing): links.numbered(listing.path, page: page)
         case .offer(let offer): links.offer(offer.slug)
         case .page(let page): links.page(page.slug)
         }
@@ -257,10 +261,10 @@ enum PageJob: Sendable {
         case .notFound: ("404", views.notFound())
         case .coverage: ("coverage", views.coverage())
         case .shortlist: ("merkliste", views.shortlist())
-        case .town(let town): ("town", views.town(town))
-        case .cell(let town, let phase): ("cell", views.cell(town: town, phase: phase))
-        case .phase(let phase): ("phase", views.phase(phase))
-        case .area(let area): ("area", views.area(area))
+        case .town(let town, let page, let listing): ("town", views.town(town, page: page, listing: listing))
+        case .cell(let town, let phase, let page): ("cell", views.cell(town: town, phase: phase, page: page))
+        case .phase(let phase, let page, let listing): ("phase", views.phase(phase, page: page, listing: listing))
+        case .area(let area, let page, let listing): ("area", views.area(area, page: page, listing: listing))
         case .offer(let offer): ("offer", views.offer(offer, html: offer.bodyHTML))
         case .page(let page): ("page", views.plainPage(page, html: page.bodyHTML))
         }

@@ -6,6 +6,7 @@ typealias ViewModel = [String: Any]
 struct ViewModels {
     let model: SiteModel
     let links: Links
+    var limits = ListLimits.standard
 
     init(model: SiteModel) {
         self.model = model
@@ -196,10 +197,25 @@ struct ViewModels {
             })
     }
 
-    func town(_ town: Municipality) -> ViewModel {
+    func townListing(_ town: Municipality) -> GroupedListing {
+        GroupedListing(path: links.town(town.id), groups: model.offersByPhase(in: town).map { phase, offers in
+            let cell = town.countyWide ? nil : links.cell(town: town.id, phase: phase.id)
+            return OfferGroup(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages, url: cell, fullList: cell, offers: offers)
+        }, limits: limits)
+    }
+
+    func town(_ town: Municipality, page: Int = 1, listing: GroupedListing? = nil) -> ViewModel {
         let path = links.town(town.id)
+        let listing = listing ?? townListing(town)
+        var view: ViewModel = [:]
+        guard page == 1 else {
+            continuationFrame(&view, title: town.name, path: path, page: page, of: listing.pageCount,
+                              section: .towns, breadcrumbs: [("Orte", links.towns)])
+            setGroups(&view, listing, page: page)
+            return view
+        }
         let offers = model.offers(in: town)
-        var view = frame(
+        view = frame(
             title: town.name, path: path,
             description: "Angebote für Familien in \(town.name): \(Text.count(offers.count)) von der Schwangerschaft bis zum Beruf.",
             section: .towns, breadcrumbs: [("Orte", links.towns)])
@@ -208,33 +224,60 @@ struct ViewModels {
         view["count"] = Text.count(offers.count)
         view["countyWide"] = town.countyWide
         view["townFeedURL"] = links.townFeed(town.id)
-        setGroups(&view, model.offersByPhase(in: town).map { phase, offers in
-            group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages,
-                  url: town.countyWide ? nil : links.cell(town: town.id, phase: phase.id), offers: offers)
-        })
+        setGroups(&view, listing, page: 1)
         if let office = town.youthOffice { view["youthOffice"] = youthOffice(office) }
         return view
     }
 
-    func cell(town: Municipality, phase: LifePhase) -> ViewModel {
+    func cell(town: Municipality, phase: LifePhase, page: Int = 1) -> ViewModel {
         let offers = model.offers(in: town, phase: phase)
-        var view = frame(
-            title: "\(phase.name) in \(town.name)", path: links.cell(town: town.id, phase: phase.id),
-            description: "\(Text.count(offers.count)) für Familien in \(town.name), Lebensphase \(phase.name).",
-            section: .towns, breadcrumbs: [("Orte", links.towns), (town.name, links.town(town.id))])
-        view["heading"] = "\(phase.name) in \(town.name)"
+        let path = links.cell(town: town.id, phase: phase.id)
+        let title = "\(phase.name) in \(town.name)"
+        let breadcrumbs = [("Orte", links.towns), (town.name, links.town(town.id))]
+        let pageCount = Self.pageCount(offers: offers.count, perPage: limits.perPage)
+        var view: ViewModel = [:]
+        if page == 1 {
+            view = frame(
+                title: title, path: path,
+                description: "\(Text.count(offers.count)) für Familien in \(town.name), Lebensphase \(phase.name).",
+                section: .towns, breadcrumbs: breadcrumbs)
+            view["heading"] = title
+        } else {
+            continuationFrame(&view, title: title, path: path, page: page, of: pageCount, section: .towns, breadcrumbs: breadcrumbs)
+        }
         view["count"] = Text.count(offers.count)
         view["phaseURL"] = links.lifePhase(phase.id)
         view["phaseName"] = phase.name
         view["townURL"] = links.town(town.id)
         view["townName"] = town.name
-        view["offers"] = offers.map(card)
+        let shown = offers.dropFirst((page - 1) * limits.perPage).prefix(limits.perPage)
+        view["offers"] = shown.map(card)
+        if pageCount > 1 {
+            view["range"] = "Angebote \(shown.startIndex + 1) bis \(shown.endIndex) von \(offers.count)"
+        }
+        view["pagination"] = pagination(path: path, page: page, of: pageCount)
         return view
     }
 
-    func phase(_ phase: LifePhase) -> ViewModel {
+    func phaseListing(_ phase: LifePhase) -> GroupedListing {
+        GroupedListing(path: links.lifePhase(phase.id), groups: model.offersByMunicipality(phase: phase).map { town, offers in
+            let cell = town.countyWide ? nil : links.cell(town: town.id, phase: phase.id)
+            return OfferGroup(id: "ort-\(town.id)", title: town.countyWide ? "\(town.name) (kreisweit)" : town.name,
+                              url: cell ?? links.town(town.id), fullList: cell, offers: offers)
+        }, limits: limits)
+    }
+
+    func phase(_ phase: LifePhase, page: Int = 1, listing: GroupedListing? = nil) -> ViewModel {
+        let listing = listing ?? phaseListing(phase)
+        var view: ViewModel = [:]
+        guard page == 1 else {
+            continuationFrame(&view, title: phase.name, path: listing.path, page: page, of: listing.pageCount,
+                              section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)])
+            setGroups(&view, listing, page: page)
+            return view
+        }
         let offers = model.offers(phase: phase)
-        var view = frame(
+        view = frame(
             title: phase.name, path: links.lifePhase(phase.id),
             description: phase.description ?? "Angebote für Familien in der Lebensphase \(phase.name).",
             section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)])
@@ -242,25 +285,35 @@ struct ViewModels {
         view["ages"] = phase.ages
         view["description"] = phase.description
         view["count"] = Text.count(offers.count)
-        setGroups(&view, model.offersByMunicipality(phase: phase).map { town, offers in
-            group(id: "ort-\(town.id)", title: town.countyWide ? "\(town.name) (kreisweit)" : town.name,
-                  url: town.countyWide ? links.town(town.id) : links.cell(town: town.id, phase: phase.id), offers: offers)
-        })
+        setGroups(&view, listing, page: 1)
         return view
     }
 
-    func area(_ area: Area) -> ViewModel {
+    func areaListing(_ area: Area) -> GroupedListing {
+        GroupedListing(path: links.area(area.id), groups: model.offersByPhase(area: area).map { phase, offers in
+            OfferGroup(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages, url: links.lifePhase(phase.id),
+                       fullList: nil, offers: offers)
+        }, limits: limits)
+    }
+
+    func area(_ area: Area, page: Int = 1, listing: GroupedListing? = nil) -> ViewModel {
+        let listing = listing ?? areaListing(area)
+        var view: ViewModel = [:]
+        guard page == 1 else {
+            continuationFrame(&view, title: area.name, path: listing.path, page: page, of: listing.pageCount,
+                              section: .areas, breadcrumbs: [("Themen", links.areas)])
+            setGroups(&view, listing, page: page)
+            return view
+        }
         let offers = model.offers(area: area)
-        var view = frame(
+        view = frame(
             title: area.name, path: links.area(area.id),
             description: area.description ?? "Angebote für Familien im Bereich \(area.name).",
             section: .areas, breadcrumbs: [("Themen", links.areas)])
         view["heading"] = area.name
         view["description"] = area.description
         view["count"] = Text.count(offers.count)
-        setGroups(&view, model.offersByPhase(area: area).map { phase, offers in
-            group(id: "phase-\(phase.id)", title: phase.name, subtitle: phase.ages, url: links.lifePhase(phase.id), offers: offers)
-        })
+        setGroups(&view, listing, page: 1)
         return view
     }
 

@@ -21,7 +21,11 @@ public struct SiteModel: Sendable {
             .sorted { ($0.key, $0.offer.slug) < ($1.key, $1.offer.slug) }
             .map(\.offer)
         pages = content.pages.sorted { $0.slug < $1.slug }
+        groupings = Groupings(offers: offers, site: site)
     }
+
+    /// Every grouping the pages show, made in one pass over the offers.
+    private let groupings: Groupings
 
     // MARK: - Vocabularies
 
@@ -39,20 +43,17 @@ public struct SiteModel: Sendable {
     /// A town's offers, county-wide ones included; a county-wide
     /// municipality's own offers only.
     public func offers(in municipality: Municipality) -> [Offer] {
-        offers.filter { offer in
-            offer.municipalities.contains(municipality.id) || (!municipality.countyWide && isCountyWide(offer))
-        }
+        groupings.offers(offers, groupings.town[municipality.id])
     }
 
     public func offers(in municipality: Municipality, phase: LifePhase) -> [Offer] {
-        offers(in: municipality).filter { $0.lifePhases.contains(phase.id) }
+        groupings.offers(offers, groupings.cell[Pair(municipality.id, phase.id)])
     }
 
     /// The town's offers by life phase, in chain order; empty phases left out.
     public func offersByPhase(in municipality: Municipality) -> [(LifePhase, [Offer])] {
-        let local = offers(in: municipality)
-        return site.lifePhases.compactMap { phase in
-            let group = local.filter { $0.lifePhases.contains(phase.id) }
+        site.lifePhases.compactMap { phase in
+            let group = offers(in: municipality, phase: phase)
             return group.isEmpty ? nil : (phase, group)
         }
     }
@@ -60,24 +61,22 @@ public struct SiteModel: Sendable {
     /// A phase's offers by the municipality they are filed under, in site.yml
     /// order; county-wide offers form their own group rather than repeating.
     public func offersByMunicipality(phase: LifePhase) -> [(Municipality, [Offer])] {
-        let inPhase = offers.filter { $0.lifePhases.contains(phase.id) }
-        return site.municipalities.compactMap { municipality in
-            let group = inPhase.filter { $0.municipalities.contains(municipality.id) }
+        site.municipalities.compactMap { municipality in
+            let group = groupings.offers(offers, groupings.filed[Pair(phase.id, municipality.id)])
             return group.isEmpty ? nil : (municipality, group)
         }
     }
 
     /// An area's offers by life phase, in chain order.
     public func offersByPhase(area: Area) -> [(LifePhase, [Offer])] {
-        let inArea = offers.filter { $0.areas.contains(area.id) }
-        return site.lifePhases.compactMap { phase in
-            let group = inArea.filter { $0.lifePhases.contains(phase.id) }
+        site.lifePhases.compactMap { phase in
+            let group = groupings.offers(offers, groupings.areaPhase[Pair(area.id, phase.id)])
             return group.isEmpty ? nil : (phase, group)
         }
     }
 
-    public func offers(phase: LifePhase) -> [Offer] { offers.filter { $0.lifePhases.contains(phase.id) } }
-    public func offers(area: Area) -> [Offer] { offers.filter { $0.areas.contains(area.id) } }
+    public func offers(phase: LifePhase) -> [Offer] { groupings.offers(offers, groupings.phase[phase.id]) }
+    public func offers(area: Area) -> [Offer] { groupings.offers(offers, groupings.area[area.id]) }
 
     /// Menu pages in their `order`, then by title.
     public func pages(in menu: PlainPage.Menu) -> [PlainPage] {
@@ -88,4 +87,53 @@ public struct SiteModel: Sendable {
 /// A sort key under which "Ärztliche …" sorts with "A", not after "Z".
 enum SortKey {
     static func of(_ text: String) -> String { Slug.fold(text) }
+}
+
+/// Two vocabulary ids, e.g. a town and a life phase.
+private struct Pair: Hashable, Sendable {
+    let first: String, second: String
+    init(_ first: String, _ second: String) { self.first = first; self.second = second }
+}
+
+/// Positions in `SiteModel.offers` per grouping, each list in the offers'
+/// order. The dictionaries are only looked up, never walked, so their order
+/// never reaches a page.
+private struct Groupings: Sendable {
+    /// Municipality → its offers, county-wide ones included for a town.
+    var town: [String: [Int]] = [:]
+    /// (municipality, phase) → the town's offers in that phase.
+    var cell: [Pair: [Int]] = [:]
+    /// (phase, municipality) → offers in that phase filed under the municipality.
+    var filed: [Pair: [Int]] = [:]
+    var phase: [String: [Int]] = [:]
+    var area: [String: [Int]] = [:]
+    /// (area, phase) → the area's offers in that phase.
+    var areaPhase: [Pair: [Int]] = [:]
+
+    init(offers: [Offer], site: SiteConfig) {
+        let countyWideIds = Set(site.municipalities.filter(\.countyWide).map(\.id))
+        for (index, offer) in offers.enumerated() {
+            // Vocabulary order, and each term once even if an offer names it twice.
+            let phases = site.lifePhases.filter { offer.lifePhases.contains($0.id) }
+            let filedUnder = site.municipalities.filter { offer.municipalities.contains($0.id) }
+            let countyWide = filedUnder.contains { countyWideIds.contains($0.id) }
+            for municipality in site.municipalities
+            where filedUnder.contains(where: { $0.id == municipality.id }) || (!municipality.countyWide && countyWide) {
+                town[municipality.id, default: []].append(index)
+                for phase in phases { cell[Pair(municipality.id, phase.id), default: []].append(index) }
+            }
+            for phase in phases {
+                self.phase[phase.id, default: []].append(index)
+                for municipality in filedUnder { filed[Pair(phase.id, municipality.id), default: []].append(index) }
+            }
+            for area in site.areas where offer.areas.contains(area.id) {
+                self.area[area.id, default: []].append(index)
+                for phase in phases { areaPhase[Pair(area.id, phase.id), default: []].append(index) }
+            }
+        }
+    }
+
+    func offers(_ all: [Offer], _ positions: [Int]?) -> [Offer] {
+        (positions ?? []).map { all[$0] }
+    }
 }
