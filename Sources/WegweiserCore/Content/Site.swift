@@ -13,6 +13,8 @@ public struct SiteConfig: Sendable, Equatable {
     public var municipalities: [Municipality]
     public var lifePhases: [LifePhase]
     public var areas: [Area]
+    /// After how many months an offer's `updated` date calls for a review.
+    public var reviewAfterMonths: Int = 12
 
     /// The path part of `baseURL`, e.g. `/` or `/familien/`: every link starts with it.
     public var rootPath: String {

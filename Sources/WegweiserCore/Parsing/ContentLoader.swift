@@ -35,10 +35,16 @@ public struct ContentOptions: Sendable {
     public var today: CalendarDate
     /// Whether `review_by` dates that have passed are reported (`check` does).
     public var reportReviews: Bool
+    /// Drafts count as published (for the checks over the whole content).
+    public var includeDrafts: Bool
+    /// Replaces site.yml's `base_url` (`build --base-url`); already normalised.
+    public var baseURL: String?
 
-    public init(today: CalendarDate, reportReviews: Bool = false) {
+    public init(today: CalendarDate, reportReviews: Bool = false, includeDrafts: Bool = false, baseURL: String? = nil) {
         self.today = today
         self.reportReviews = reportReviews
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
     }
 }
 
@@ -50,6 +56,7 @@ public enum ContentLoader {
         if let file = files.siteConfig {
             let (config, found) = SiteConfigParser.parse(file)
             site = config
+            if let baseURL = options.baseURL { site?.baseURL = baseURL }
             diagnostics += found
         } else if !files.problems.contains(where: { $0.file == files.siteConfigPath }) {
             diagnostics.append(Diagnostic(
@@ -89,6 +96,9 @@ public enum ContentLoader {
         }
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.sourcePath) }, kind: "Seiten")
         diagnostics += reservedPageSlugs(pages)
+        if let site {
+            diagnostics += ContentReview.findings(Content(site: site, offers: offers, pages: pages), options: options)
+        }
 
         diagnostics.sort()
         guard let site, !diagnostics.hasErrors else { return (nil, diagnostics) }

@@ -84,10 +84,14 @@ enum OfferParser {
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
         offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
+        for entry in fields.entries {
+            offer.keyLines[entry.key] = (entry.keyNode.mark?.line ?? 1) + document.yamlLine - 1
+        }
 
         let markdown = MarkdownDocument(document.body, linkRoot: site?.rootPath ?? "/")
         offer.bodyHTML = markdown.html
         offer.bodyText = markdown.plainText
+        offer.siteLinks = markdown.siteLinks(inFileFrom: document.bodyLine)
         var diagnostics = reader.diagnostics
         diagnostics += bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         let complete = title != nil && summary != nil && municipalities != nil && lifePhases != nil

@@ -1,10 +1,11 @@
 // Reads content/site.yml: the site's settings and its closed vocabularies.
+import Foundation
 import Yams
 
 enum SiteConfigParser {
     static let knownKeys = [
         "title", "tagline", "base_url", "language", "description", "notice",
-        "municipalities", "life_phases", "areas",
+        "municipalities", "life_phases", "areas", "review_after_months",
     ]
 
     static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -53,11 +54,14 @@ enum SiteConfigParser {
         guard let title, let baseURL, let language, let municipalities, let lifePhases, let areas,
             !reader.diagnostics.hasErrors
         else { return (nil, reader.diagnostics) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title, tagline: reader.string(fields["tagline"], "tagline"), baseURL: baseURL,
             language: language, description: reader.string(fields["description"], "description"),
             notice: reader.string(fields["notice"], "notice"), municipalities: municipalities,
             lifePhases: lifePhases, areas: areas)
+        if let months = reader.int(fields["review_after_months"], "review_after_months", range: 1...120) {
+            config.reviewAfterMonths = months
+        }
         return (config, reader.diagnostics)
     }
 
@@ -107,6 +111,18 @@ enum SiteConfigParser {
             street: reader.string(entry["street"], "street"),
             postalCode: reader.string(entry["postal_code"], "postal_code"),
             city: reader.string(entry["city"], "city"))
+    }
+}
+
+extension SiteConfig {
+    /// An absolute http(s) URL with a host, ending in `/`; nil for anything else.
+    public static func normalizedBaseURL(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
+            !text.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }),
+            let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+        else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 }
 
