@@ -97,7 +97,10 @@ public enum ContentLoader {
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.sourcePath) }, kind: "Seiten")
         diagnostics += reservedPageSlugs(pages)
         if let site {
-            diagnostics += ContentReview.findings(Content(site: site, offers: offers, pages: pages), options: options)
+            // A file with an error still has its address: a link to it is not the problem.
+            let unfinished = zip(files.offers, parsed).filter { !$0.1.complete }.map { Slug.fold(OfferParser.baseName(of: $0.0.path)) }
+            diagnostics += ContentReview.findings(
+                Content(site: site, offers: offers, pages: pages), options: options, unfinishedSlugs: Set(unfinished))
         }
 
         diagnostics.sort()

@@ -5,14 +5,15 @@
 
 public enum ContentReview {
     /// Warnings over the published offers (drafts too with `includeDrafts`) and the pages.
-    static func findings(_ content: Content, options: ContentOptions) -> [Diagnostic] {
+    /// `unfinishedSlugs`: offers whose files have errors; links to them are not reported.
+    static func findings(_ content: Content, options: ContentOptions, unfinishedSlugs: Set<String> = []) -> [Diagnostic] {
         let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
         var diagnostics: [Diagnostic] = []
         for offer in model.offers {
             if let stale = staleness(offer, site: content.site, today: options.today) { diagnostics.append(stale) }
             if let unreachable = unreachable(offer) { diagnostics.append(unreachable) }
         }
-        let paths = SitePaths(model: model)
+        let paths = SitePaths(model: model, unfinishedSlugs: unfinishedSlugs)
         for offer in model.offers {
             diagnostics += brokenLinks(offer.siteLinks, file: offer.sourcePath, paths: paths)
         }
@@ -81,7 +82,8 @@ public enum ContentReview {
                 let towns = shared.map { model.municipality($0)?.name ?? $0 }.joined(separator: ", ")
                 diagnostics.append(Diagnostic(
                     file: offer.sourcePath, line: offer.keyLines["title"] ?? 1, column: 1, severity: .warning,
-                    message: "Ein zweites Angebot in \(towns) hat denselben Titel „\(offer.title)“: \(others.map(\.sourcePath).joined(separator: ", ")).",
+                    message: (others.count == 1 ? "Ein weiteres Angebot in \(towns) hat" : "\(others.count) weitere Angebote in \(towns) haben")
+                        + " denselben Titel „\(offer.title)“: \(others.map(\.sourcePath).joined(separator: ", ")).",
                     hint: "Ist es dasselbe Angebot, löschen Sie eine Datei und tragen Sie in der anderen alle Orte unter `municipalities` ein. Sonst machen Sie die Titel unterscheidbar, z. B. mit Stadtteil oder Träger.",
                     code: "doppelter-titel"))
             }
@@ -137,7 +139,7 @@ struct SitePaths {
     /// open data, the shortlist, the coordinators' pages): not checked page by page.
     private static let openSections = ["assets", "hsds", "merkliste", "netzwerk"]
 
-    init(model: SiteModel) {
+    init(model: SiteModel, unfinishedSlugs: Set<String> = []) {
         root = model.site.rootPath
         var known: Set<String> = ["", "suche/", "orte/", "lebensphasen/", "themen/", "feed.xml", "sitemap.xml", "robots.txt", "404.html"]
         for town in model.site.municipalities {
@@ -151,6 +153,7 @@ struct SitePaths {
         for phase in model.site.lifePhases { known.insert("lebensphasen/\(phase.id)/") }
         for area in model.site.areas { known.insert("themen/\(area.id)/") }
         for offer in model.offers { known.insert("angebote/\(offer.slug)/") }
+        for slug in unfinishedSlugs { known.insert("angebote/\(slug)/") }
         for page in model.pages { known.insert("\(page.slug)/") }
         self.known = known
     }
@@ -193,5 +196,17 @@ extension CalendarDate {
         var day = self.day
         while CalendarDate(year: newYear, month: newMonth, day: day) == nil { day -= 1 }
         return CalendarDate(year: newYear, month: newMonth, day: day)!
+    }
+}
+
+extension CalendarDate {
+    /// `02.11.2026` or `2.11.2026`, as Germans write a date: for the hint only.
+    init?(germanNotation text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count), parts[2].count == 4,
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2])
+        else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 }

@@ -25,6 +25,7 @@ enum OfferParser {
         case .failure(let diagnostic): return (nil, false, [diagnostic])
         }
         var reader = YAMLReader(file: file.displayPath, firstLine: document.yamlLine)
+        reader.warnsAboutCutComments = true
         guard let root = reader.compose(document.yaml) else {
             if reader.diagnostics.isEmpty {
                 reader.error(nil, "Die Angaben des Angebots sind leer.", hint: "Pflichtangaben: \(requiredKeys.map { "`\($0)`" }.joined(separator: ", ")).")
@@ -131,7 +132,7 @@ enum OfferParser {
         _ reader: inout YAMLReader, _ fields: Fields, _ key: String, vocabulary: [String]?, what: String
     ) -> [String]? {
         let node = reader.required(fields, key, hint: "Ergänzen Sie `\(key):` mit mindestens einer id\(vocabulary.map { ": \($0.joined(separator: ", "))" } ?? "").")
-        guard let node, let items = reader.stringList(node, key) else { return nil }
+        guard let node, let items = reader.stringList(node, key, allowsComment: true) else { return nil }
         guard !items.isEmpty else {
             reader.error(node, "`\(key)` braucht mindestens einen Eintrag.", hint: vocabulary.map { "Gültig: \($0.joined(separator: ", "))." })
             return nil
@@ -225,7 +226,7 @@ enum OfferParser {
     }
 
     private static func time(_ reader: inout YAMLReader, _ node: Node?, _ key: String) -> String? {
-        guard let node, let text = reader.string(node, key) else { return nil }
+        guard let node, let text = reader.string(node, key, allowsComment: true) else { return nil }
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), (0...24).contains(hour), (0...59).contains(minute),
@@ -238,7 +239,7 @@ enum OfferParser {
     }
 
     private static func languages(_ reader: inout YAMLReader, _ node: Node?) -> [String] {
-        guard let items = reader.stringList(node, "languages") else { return [] }
+        guard let items = reader.stringList(node, "languages", allowsComment: true) else { return [] }
         return items.compactMap { code, item in
             let lowered = code.lowercased()
             guard Languages.name(of: lowered) != nil else {
