@@ -24,10 +24,10 @@ site: deps
 	$(SWIFT) build -c release --product wegweiser
 	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
-## make serve: build, serve on http://127.0.0.1:8080, rebuild on change
+## make serve: build into memory, serve on http://127.0.0.1:8080, rebuild on change (public/ is not touched)
 serve: deps
 	$(SWIFT) build -c release --product wegweiser
-	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT)
+	$(RELEASE_BIN) serve --content $(CONTENT) --templates $(TEMPLATES)
 
 ## make check: validate the content only
 check: deps

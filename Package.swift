@@ -22,12 +22,16 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // One system call Foundation lacks: swapping two folders atomically,
+        // so the output folder is never missing or half-written.
+        .target(name: "CFileSwap"),
         // Tokeniser and search index: knows text, not files or sites.
         .target(name: "WegweiserSearch"),
         .target(
             name: "WegweiserCore",
             dependencies: [
                 "CCmark",
+                "CFileSwap",
                 "WegweiserSearch",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),

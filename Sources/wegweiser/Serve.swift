@@ -1,6 +1,7 @@
 // `wegweiser serve`: builds, serves the site on 127.0.0.1, rebuilds when a
 // file changes and reloads the browser. A content error shows in the page;
-// the server keeps running.
+// the server keeps running. The site lives in memory only: serve never
+// writes into the publish folder, so its drafts cannot be uploaded by mistake.
 import ArgumentParser
 import FlyingFox
 import Foundation
@@ -10,9 +11,6 @@ struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Baut die Website und zeigt sie unter http://127.0.0.1 an; baut bei Änderungen neu.")
 
     @OptionGroup var site: SiteOptions
-
-    @Option(help: "Ausgabeordner, der bei jedem gelungenen Bau ersetzt wird.")
-    var output = "public"
 
     @Option(help: "Port auf 127.0.0.1.")
     var port: UInt16 = 8080
@@ -45,7 +43,7 @@ struct Serve: AsyncParsableCommand {
 
     private func build() -> BuildResult {
         let started = ContinuousClock.now
-        let result = site.diskBuild(output: output, drafts: drafts).run()
+        let result = site.render(drafts: drafts)
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         if result.site != nil {
             say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).milliseconds) ms.")

@@ -32,10 +32,15 @@ struct SiteOptions: ParsableArguments {
         SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
     }
 
-    func diskBuild(output: String, drafts: Bool, baseURL: String? = nil) -> DiskBuild {
+    func diskBuild(output: String, drafts: Bool, force: Bool = false, baseURL: String? = nil) -> DiskBuild {
         DiskBuild(
             content: content, templates: templates, output: output,
-            options: buildOptions(drafts: drafts, baseURL: baseURL))
+            options: buildOptions(drafts: drafts, baseURL: baseURL), force: force)
+    }
+
+    /// The site in memory, as `serve` shows it; nothing is written.
+    func render(drafts: Bool) -> BuildResult {
+        diskBuild(output: "", drafts: drafts).render()
     }
 }
 
@@ -49,6 +54,11 @@ struct Build: ParsableCommand {
 
     @Flag(help: "Entwürfe (draft: true) mit veröffentlichen.")
     var drafts = false
+
+    @Flag(help: ArgumentHelp(
+        "Einen Ausgabeordner ersetzen, der fremde Dateien enthält (nie den Inhalte- oder Vorlagen-Ordner, ein Git-Repository oder den Arbeitsordner).",
+        discussion: "Ohne --force ersetzt der Bau nur einen Ordner, den er selbst geschrieben hat (erkennbar an der Datei .wegweiser-ausgabe), einen leeren Ordner oder einen, der nur .gitkeep enthält."))
+    var force = false
 
     @Option(name: .customLong("base-url"), help: "Adresse der veröffentlichten Website (http:// oder https://); ersetzt `base_url` aus site.yml.")
     var baseURL: String?
@@ -64,7 +74,7 @@ struct Build: ParsableCommand {
             normalizedBaseURL = url
         }
         let started = ContinuousClock.now
-        let result = site.diskBuild(output: output, drafts: drafts, baseURL: normalizedBaseURL).run()
+        let result = site.diskBuild(output: output, drafts: drafts, force: force, baseURL: normalizedBaseURL).run()
         let elapsed = ContinuousClock.now - started
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         guard let rendered = result.site else {

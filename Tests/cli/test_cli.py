@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-BIN = Path(os.environ.get("WEGWEISER_BIN", REPO / ".build/debug/wegweiser"))
+BIN = Path(os.environ.get("WEGWEISER_BIN", REPO / ".build/debug/wegweiser")).resolve()
 SAMPLE = REPO / "Tests/Fixtures/sites/sample"
 TEMPLATES = REPO / "templates"
 
@@ -151,14 +151,15 @@ def wait_for(predicate, seconds=15):
 def test_serve_rebuilds_shows_errors_in_the_page_and_keeps_running(content, tmp_path):
     port = free_port()
     server = subprocess.Popen(
-        [str(BIN), "serve", "--content", str(content), "--templates", str(TEMPLATES), "--output", str(tmp_path / "public"), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [str(BIN), "serve", "--content", str(content), "--templates", str(TEMPLATES), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
     base = f"http://127.0.0.1:{port}"
     try:
         assert wait_for(lambda: _up(base)), "server did not start"
         status, page = fetch(base + "/orte/alpha/")
         assert status == 200 and "Hebammenhilfe Alphastadt" in page
-        assert "/__wegweiser/version" in page, "pages carry the reload script"
+        assert '<script src="/__wegweiser/reload.js?v=' in page, "pages carry the reload script"
+        assert "/__wegweiser/version" in fetch(base + "/__wegweiser/reload.js")[1]
         _, version = fetch(base + "/__wegweiser/version")
 
         offer = content / "angebote/alpha/hebammen-alpha.md"

@@ -31,17 +31,33 @@ public enum SiteFiles {
         let siteConfig = FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yml").path)
             ? read("site.yml") : nil
         var offers: [SourceFile] = []
-        for relative in files(below: directory, in: "angebote") {
-            if relative.hasSuffix(".md") {
-                if let file = read(relative) { offers.append(file) }
-            } else if !relative.split(separator: "/").last!.hasPrefix(".") {
+        var pages: [SourceFile] = []
+        for (folder, what) in [("angebote", "Angebote"), ("seiten", "Seiten")] {
+            let walk = walk(directory, in: folder)
+            for relative in walk.files {
+                if relative.hasSuffix(".md") {
+                    if let file = read(relative) {
+                        if folder == "angebote" { offers.append(file) } else { pages.append(file) }
+                    }
+                } else {
+                    diagnostics.append(Diagnostic(
+                        file: display(relative), severity: .warning,
+                        message: "Die Datei wird nicht veröffentlicht: nur Dateien mit der Endung `.md` sind \(what).",
+                        hint: "Benennen Sie die Datei in `….md` um oder verschieben Sie sie aus dem Ordner \(folder)/."))
+                }
+            }
+            for (relative, reason) in walk.unreadable {
+                diagnostics.append(Diagnostic(
+                    file: display(relative), message: "\(reason) Die Datei fehlt deshalb auf der Website.",
+                    hint: "Legen Sie statt der Verknüpfung die Datei selbst in den Ordner \(folder)/ oder löschen Sie die Verknüpfung."))
+            }
+            for relative in walk.hidden where relative.hasSuffix(".md") {
                 diagnostics.append(Diagnostic(
                     file: display(relative), severity: .warning,
-                    message: "Die Datei wird nicht veröffentlicht: nur Dateien mit der Endung `.md` sind Angebote.",
-                    hint: "Benennen Sie die Datei in `….md` um oder verschieben Sie sie aus dem Ordner angebote/."))
+                    message: "Die Datei wird nicht veröffentlicht: ihr Name beginnt mit einem Punkt (versteckte Datei).",
+                    hint: "Entfernen Sie den Punkt am Anfang des Dateinamens, wenn die Datei veröffentlicht werden soll."))
             }
         }
-        let pages = files(below: directory, in: "seiten").filter { $0.hasSuffix(".md") }.compactMap(read)
         return ContentFiles(
             siteConfig: siteConfig, offers: offers, pages: pages, problems: diagnostics,
             siteConfigPath: display("site.yml"))
@@ -64,19 +80,75 @@ public enum SiteFiles {
 
     /// Relative paths of the regular files below `directory/sub`, sorted; hidden files skipped.
     static func files(below directory: URL, in sub: String) -> [String] {
-        let base = sub.isEmpty ? directory : directory.appendingPathComponent(sub)
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let basePath = directory.standardizedFileURL.path
-        var result: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(basePath + "/") else { continue }
-            result.append(String(path.dropFirst(basePath.count + 1)))
+        walk(directory, in: sub).files
+    }
+
+    /// What a walk through a folder found: files to read, and the entries
+    /// that cannot be read with the reason, so none is left out in silence.
+    struct Walk {
+        /// Relative paths, sorted; a symbolic link to a file inside the
+        /// folder is listed under its own path and read like that file.
+        var files: [String] = []
+        /// Relative path → why it is left out (a link that dangles, loops or
+        /// leads outside the folder).
+        var unreadable: [(path: String, reason: String)] = []
+        /// Hidden files (name starting with `.`), which are never read.
+        var hidden: [String] = []
+    }
+
+    /// Walks `directory/sub` without `FileManager`'s enumerator, which on
+    /// Linux skips symbolic links without a word. Links are followed when
+    /// they stay inside `directory`.
+    static func walk(_ directory: URL, in sub: String) -> Walk {
+        var walk = Walk()
+        let root = directory.standardizedFileURL.path
+        guard let realRoot = OutputFolder.realPath(root) else { return walk }
+        var visited: Set<String> = [realRoot]
+
+        func visit(_ relative: String) {
+            let folder = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            for name in names.sorted() {
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if name.hasPrefix(".") {
+                    walk.hidden.append(path)
+                    continue
+                }
+                var info = stat()
+                guard lstat(root + "/" + path, &info) == 0 else { continue }
+                var kind = info.st_mode & S_IFMT
+                if kind == S_IFLNK {
+                    guard let target = OutputFolder.realPath(root + "/" + path) else {
+                        let looping = errno == ELOOP
+                        walk.unreadable.append((path, looping
+                            ? "Die Verknüpfung (symbolischer Link) verweist im Kreis auf sich selbst."
+                            : "Die Verknüpfung (symbolischer Link) zeigt auf eine Datei, die es nicht gibt."))
+                        continue
+                    }
+                    guard OutputFolder.isInside(target, realRoot) else {
+                        walk.unreadable.append((path, "Die Verknüpfung (symbolischer Link) führt aus dem Ordner `\(directory.lastPathComponent)` hinaus, nach `\(target)`."))
+                        continue
+                    }
+                    guard stat(target, &info) == 0 else { continue }
+                    kind = info.st_mode & S_IFMT
+                    if kind == S_IFDIR {
+                        guard visited.insert(target).inserted else {
+                            walk.unreadable.append((path, "Die Verknüpfung (symbolischer Link) führt in einen Ordner, der schon gelesen wird; die Dateien stünden doppelt da."))
+                            continue
+                        }
+                    }
+                }
+                if kind == S_IFDIR {
+                    if let real = OutputFolder.realPath(root + "/" + path) { visited.insert(real) }
+                    visit(path)
+                } else if kind == S_IFREG {
+                    walk.files.append(path)
+                }
+            }
         }
-        return result.sorted()
+        visit(sub)
+        walk.files.sort()
+        return walk
     }
 
     /// The system's own reason for a failed file operation ("Not a directory",
@@ -91,64 +163,6 @@ public enum SiteFiles {
         }
         return path ?? error.localizedDescription
     }
-
-    /// Plain write without `Data.write`'s fsync per file: the folder swap is
-    /// what makes the output appear at once.
-    private static func writeFile(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
-        defer { close(descriptor) }
-        let written = data.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return -1 }
-                offset += count
-            }
-            return offset
-        }
-        guard written == data.count else { throw CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: url.path]) }
-    }
-
-    /// Writes the site into a new folder beside `output`, then swaps it in:
-    /// until this succeeds, the previous output stays exactly as it was.
-    public static func replace(_ output: URL, with files: [String: Data]) throws {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
-        try? fileManager.removeItem(at: staging)
-        try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        do {
-            var folders: Set<String> = [""]
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-                if folders.insert(folder).inserted {
-                    try fileManager.createDirectory(
-                        at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                }
-                try writeFile(data, to: staging.appendingPathComponent(path))
-            }
-            // The repository keeps the empty output folder with a .gitkeep.
-            let keep = output.appendingPathComponent(".gitkeep")
-            if fileManager.fileExists(atPath: keep.path) {
-                try fileManager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
-            }
-            if fileManager.fileExists(atPath: output.path) {
-                try fileManager.moveItem(at: output, to: retired)
-            }
-            try fileManager.moveItem(at: staging, to: output)
-        } catch {
-            try? fileManager.removeItem(at: staging)
-            if !fileManager.fileExists(atPath: output.path), fileManager.fileExists(atPath: retired.path) {
-                try? fileManager.moveItem(at: retired, to: output)
-            }
-            throw error
-        }
-        try? fileManager.removeItem(at: retired)
-    }
 }
 
 /// One build from folders to a folder, as `build` and `serve` run it.
@@ -157,18 +171,40 @@ public struct DiskBuild: Sendable {
     public var templates: String
     public var output: String
     public var options: BuildOptions
+    /// Replace an output folder that holds files Wegweiser did not write.
+    public var force: Bool
 
-    public init(content: String, templates: String, output: String, options: BuildOptions) {
+    public init(content: String, templates: String, output: String, options: BuildOptions, force: Bool = false) {
         self.content = content
         self.templates = templates
         self.output = output
         self.options = options
+        self.force = force
     }
 
     /// Builds and, only if there is no error, replaces the output folder.
     /// The result's `site` is nil when the build failed; the output folder is
-    /// then as it was, even when writing the new one failed.
+    /// then as it was, even when writing the new one failed. An output folder
+    /// that must not be replaced fails the build before anything is read.
     public func run() -> BuildResult {
+        if let refusal = OutputFolder.refusal(output: output, content: content, templates: templates, force: force) {
+            return BuildResult(site: nil, diagnostics: [refusal], offerCount: 0)
+        }
+        var result = render()
+        guard let site = result.site else { return result }
+        do {
+            try OutputFolder.replace(URL(fileURLWithPath: output), with: site.files)
+        } catch {
+            result.site = nil
+            result.diagnostics.append(Diagnostic(
+                file: output, message: "Die Website lässt sich nicht schreiben (\(SiteFiles.reason(error))).",
+                hint: "Prüfen Sie, ob Sie in den Ordner neben `\(output)` schreiben dürfen und ob genug Platz frei ist."))
+        }
+        return result
+    }
+
+    /// Reads and builds, in memory only: what `serve` shows. Nothing is written.
+    public func render() -> BuildResult {
         let files = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
         let templateFiles: TemplateFiles
         do {
@@ -179,16 +215,6 @@ public struct DiskBuild: Sendable {
                 hint: "Ist `--templates` der richtige Ordner? Er enthält die `.mustache`-Dateien und assets/.")
             return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
         }
-        var result = SiteBuilder.build(content: files, templates: templateFiles, options: options)
-        guard let site = result.site else { return result }
-        do {
-            try SiteFiles.replace(URL(fileURLWithPath: output), with: site.files)
-        } catch {
-            result.site = nil
-            result.diagnostics.append(Diagnostic(
-                file: output, message: "Die Website lässt sich nicht schreiben (\(SiteFiles.reason(error))).",
-                hint: "Prüfen Sie, ob Sie in den Ordner neben `\(output)` schreiben dürfen und ob genug Platz frei ist."))
-        }
-        return result
+        return SiteBuilder.build(content: files, templates: templateFiles, options: options)
     }
 }

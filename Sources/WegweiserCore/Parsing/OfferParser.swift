@@ -35,18 +35,13 @@ enum OfferParser {
         guard let fields = reader.fields(root, of: "den Angaben") else { return (nil, false, reader.diagnostics) }
         reader.warnUnknownKeys(fields, known: requiredKeys + optionalKeys)
 
-        let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
+        let title = reader.text(reader.required(fields, "title"), "title", maxLength: 120)
         let summaryNode = reader.required(fields, "summary", hint: "Ergänzen Sie `summary:` mit ein bis zwei Sätzen, worum es geht (höchstens 300 Zeichen).")
-        var summary = reader.string(summaryNode, "summary", maxLength: 300)
-        if let text = summary, text.contains("<") || text.contains("](") || text.contains("**") {
-            reader.error(summaryNode, "`summary` darf nur einfachen Text enthalten, kein HTML und keine Markdown-Formatierung.",
-                hint: "Formatierungen und Links gehören in den Text unter den Angaben.")
-            summary = nil
-        }
+        let summary = reader.text(summaryNode, "summary", maxLength: 300)
         let municipalities = ids(&reader, fields, "municipalities", vocabulary: site?.municipalities.map(\.id), what: "Unbekannter Ort")
         let lifePhases = ids(&reader, fields, "life_phases", vocabulary: site?.lifePhases.map(\.id), what: "Unbekannte Lebensphase")
         let areas = ids(&reader, fields, "areas", vocabulary: site?.areas.map(\.id), what: "Unbekannter Bereich")
-        let provider = reader.string(reader.required(fields, "provider", hint: "Ergänzen Sie `provider:` mit dem Träger, der das Angebot macht."), "provider")
+        let provider = reader.text(reader.required(fields, "provider", hint: "Ergänzen Sie `provider:` mit dem Träger, der das Angebot macht."), "provider")
         let updatedNode = reader.required(fields, "updated", hint: "Ergänzen Sie `updated: \(today)` mit dem Datum, an dem Sie die Angaben geprüft haben.")
         var updated = reader.date(updatedNode, "updated")
         if let date = updated, date > today {
@@ -71,17 +66,17 @@ enum OfferParser {
             }
         }
         offer.status = reader.enumeration(fields["status"], "status", as: Offer.Status.self) ?? .active
-        offer.topics = reader.stringList(fields["topics"], "topics")?.map(\.0) ?? []
+        offer.topics = reader.textList(fields["topics"], "topics")?.map(\.0) ?? []
         offer.age = age(&reader, fields["age"])
         offer.locations = locations(&reader, fields["locations"])
         offer.contact = contact(&reader, fields["contact"])
         offer.hours = hours(&reader, fields["hours"])
-        offer.hoursNote = reader.string(fields["hours_note"], "hours_note")
+        offer.hoursNote = reader.text(fields["hours_note"], "hours_note")
         offer.free = reader.bool(fields["free"], "free")
-        offer.cost = reader.string(fields["cost"], "cost")
+        offer.cost = reader.text(fields["cost"], "cost")
         offer.languages = languages(&reader, fields["languages"])
         offer.accessible = reader.enumeration(fields["accessible"], "accessible", as: Offer.Access.self)
-        offer.registration = reader.string(fields["registration"], "registration")
+        offer.registration = reader.text(fields["registration"], "registration")
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
         offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
@@ -171,11 +166,11 @@ enum OfferParser {
             guard let fields = reader.fields(item, of: "einem Ort unter `locations`") else { return nil }
             reader.warnUnknownKeys(fields, known: known)
             var location = Location(
-                name: reader.string(fields["name"], "name"),
-                street: reader.string(fields["street"], "street"),
+                name: reader.text(fields["name"], "name"),
+                street: reader.text(fields["street"], "street"),
                 postalCode: reader.string(fields["postal_code"], "postal_code"),
-                city: reader.string(fields["city"], "city"),
-                district: reader.string(fields["district"], "district"),
+                city: reader.text(fields["city"], "city"),
+                district: reader.text(fields["district"], "district"),
                 latitude: reader.double(fields["lat"], "lat", range: -90...90),
                 longitude: reader.double(fields["lon"], "lon", range: -180...180),
                 confidential: reader.bool(fields["confidential"], "confidential") ?? false)

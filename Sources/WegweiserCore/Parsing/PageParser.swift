@@ -17,11 +17,11 @@ enum PageParser {
             return (nil, reader.diagnostics)
         }
         reader.warnUnknownKeys(fields, known: knownKeys)
-        let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
+        let title = reader.text(reader.required(fields, "title"), "title", maxLength: 120)
         let markdown = MarkdownDocument(document.body, linkRoot: linkRoot)
         var page = PlainPage(
             sourcePath: file.displayPath, slug: Slug.fold(OfferParser.baseName(of: file.path)),
-            title: title ?? "", summary: reader.string(fields["summary"], "summary", maxLength: 300),
+            title: title ?? "", summary: reader.text(fields["summary"], "summary", maxLength: 300),
             menu: reader.enumeration(fields["menu"], "menu", as: PlainPage.Menu.self),
             order: reader.int(fields["order"], "order", range: -1000...1000),
             body: document.body, bodyLine: document.bodyLine)

@@ -19,7 +19,7 @@ enum SiteConfigParser {
         guard let fields = reader.fields(root, of: "site.yml") else { return (nil, reader.diagnostics) }
         reader.warnUnknownKeys(fields, known: knownKeys)
 
-        let title = reader.string(reader.required(fields, "title"), "title", maxLength: 120)
+        let title = reader.text(reader.required(fields, "title"), "title", maxLength: 120)
         let baseURLNode = reader.required(fields, "base_url")
         var baseURL = reader.string(baseURLNode, "base_url")
         if let url = baseURL {
@@ -36,28 +36,28 @@ enum SiteConfigParser {
             reader.warnUnknownKeys(entry, known: ["id", "name", "description", "county_wide", "youth_office"])
             return Municipality(
                 id: id, name: name,
-                description: reader.string(entry["description"], "description"),
+                description: reader.text(entry["description"], "description"),
                 countyWide: reader.bool(entry["county_wide"], "county_wide") ?? false,
                 youthOffice: youthOffice(&reader, entry["youth_office"]))
         }
         let lifePhases = vocabulary(&reader, fields, "life_phases", what: "Lebensphase") { reader, entry, id, name in
             reader.warnUnknownKeys(entry, known: ["id", "name", "ages", "description"])
             return LifePhase(
-                id: id, name: name, ages: reader.string(entry["ages"], "ages"),
-                description: reader.string(entry["description"], "description"))
+                id: id, name: name, ages: reader.text(entry["ages"], "ages"),
+                description: reader.text(entry["description"], "description"))
         }
         let areas = vocabulary(&reader, fields, "areas", what: "Bereich") { reader, entry, id, name in
             reader.warnUnknownKeys(entry, known: ["id", "name", "description"])
-            return Area(id: id, name: name, description: reader.string(entry["description"], "description"))
+            return Area(id: id, name: name, description: reader.text(entry["description"], "description"))
         }
 
         guard let title, let baseURL, let language, let municipalities, let lifePhases, let areas,
             !reader.diagnostics.hasErrors
         else { return (nil, reader.diagnostics) }
         var config = SiteConfig(
-            title: title, tagline: reader.string(fields["tagline"], "tagline"), baseURL: baseURL,
-            language: language, description: reader.string(fields["description"], "description"),
-            notice: reader.string(fields["notice"], "notice"), municipalities: municipalities,
+            title: title, tagline: reader.text(fields["tagline"], "tagline"), baseURL: baseURL,
+            language: language, description: reader.text(fields["description"], "description"),
+            notice: reader.text(fields["notice"], "notice"), municipalities: municipalities,
             lifePhases: lifePhases, areas: areas)
         if let months = reader.int(fields["review_after_months"], "review_after_months", range: 1...120) {
             config.reviewAfterMonths = months
@@ -81,7 +81,7 @@ enum SiteConfigParser {
             guard let entry = reader.fields(item, of: "einem Eintrag von `\(key)`") else { continue }
             let idNode = reader.required(entry, "id")
             guard let id = reader.string(idNode, "id"),
-                let name = reader.string(reader.required(entry, "name"), "name")
+                let name = reader.text(reader.required(entry, "name"), "name")
             else { continue }
             guard Slug.isValidID(id) else {
                 reader.error(idNode, "Die id `\(id)` (\(what)) enthält unerlaubte Zeichen.",
@@ -102,15 +102,15 @@ enum SiteConfigParser {
     private static func youthOffice(_ reader: inout YAMLReader, _ node: Node?) -> YouthOffice? {
         guard let node, !node.isNull, let entry = reader.fields(node, of: "`youth_office`") else { return nil }
         reader.warnUnknownKeys(entry, known: ["name", "phone", "email", "website", "street", "postal_code", "city"])
-        guard let name = reader.string(reader.required(entry, "name"), "name") else { return nil }
+        guard let name = reader.text(reader.required(entry, "name"), "name") else { return nil }
         return YouthOffice(
             name: name,
             phone: ContactRules.phone(&reader, entry["phone"]),
             email: ContactRules.email(&reader, entry["email"]),
             website: ContactRules.website(&reader, entry["website"]),
-            street: reader.string(entry["street"], "street"),
+            street: reader.text(entry["street"], "street"),
             postalCode: reader.string(entry["postal_code"], "postal_code"),
-            city: reader.string(entry["city"], "city"))
+            city: reader.text(entry["city"], "city"))
     }
 }
 

@@ -18,7 +18,7 @@ struct ViewModels {
 
     func frame(
         title: String, path: String, description: String?, section: Section,
-        breadcrumbs: [(String, String)] = [], noindex: Bool = false
+        breadcrumbs: [(String, String)] = [], noindex: Bool = false, inlineScripts: [String] = []
     ) -> ViewModel {
         let site = model.site
         let mainMenu: [ViewModel] = [
@@ -48,12 +48,20 @@ struct ViewModels {
             "fullTitle": path == links.home ? site.title : "\(title) – \(site.title)",
             "canonical": links.absolute(path),
             "description": description ?? site.description ?? site.tagline ?? site.title,
+            "csp": Self.contentSecurityPolicy(inlineScripts: inlineScripts),
         ]
         if noindex { page["noindex"] = true }
         return [
             "site": siteModel, "page": page, "mainMenu": mainMenu, "footerMenu": footerMenu,
             "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty,
         ]
+    }
+
+    /// Only the site itself: no other host, no inline script but the ones
+    /// the page carries, allowed by their hash.
+    static func contentSecurityPolicy(inlineScripts: [String]) -> String {
+        let scripts = (["'self'"] + inlineScripts.map(SHA256.cspSource)).joined(separator: " ")
+        return "default-src 'self'; script-src \(scripts); object-src 'none'; base-uri 'self'; form-action 'self'"
     }
 
     // MARK: - Offer cards and groups
@@ -265,9 +273,10 @@ struct ViewModels {
     /// together with `index.json`; `script` (the search script's source) is
     /// inlined, which spares the request for it before the first results.
     func search(shardPrefixLength: Int?, script: String?) -> ViewModel {
+        let scriptText = script.map(Self.scriptElementText)
         var view = frame(title: "Suche", path: links.search,
                          description: "Angebote für Familien suchen: nach Stichwort, Ort, Lebensphase und Thema.",
-                         section: .search, breadcrumbs: [])
+                         section: .search, breadcrumbs: [], inlineScripts: scriptText.map { [$0] } ?? [])
         let languages = Set(model.offers.flatMap(\.languages)).sorted {
             (Languages.name(of: $0) ?? $0) < (Languages.name(of: $1) ?? $1)
         }
@@ -284,7 +293,7 @@ struct ViewModels {
             ],
         ]
         search["shard"] = shardPrefixLength.map(String.init)
-        search["script"] = script.map { ["text": Self.scriptElementText($0)] }
+        search["script"] = scriptText.map { ["text": $0] }
         view["search"] = search
         return view
     }

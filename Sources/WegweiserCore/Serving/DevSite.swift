@@ -17,6 +17,9 @@ public struct DevSite: Sendable {
 
     /// Path the injected script polls; answers the current build number.
     public static let versionPath = "/__wegweiser/version"
+    /// The reload script itself: a file, not inline, so that the pages'
+    /// Content-Security-Policy (`script-src 'self'`) lets it run.
+    public static let reloadScriptPath = "/__wegweiser/reload.js"
 
     public var state: State
     /// Counts builds, so the browser knows when to reload.
@@ -34,6 +37,9 @@ public struct DevSite: Sendable {
         let path = requestPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? requestPath
         if path == Self.versionPath {
             return Response(status: 200, contentType: "text/plain; charset=utf-8", body: Data("\(version)".utf8))
+        }
+        if path == Self.reloadScriptPath {
+            return Response(status: 200, contentType: "text/javascript; charset=utf-8", body: Data(reloadScript.utf8))
         }
         switch state {
         case .failed(let diagnostics, let lastGood):
@@ -73,12 +79,18 @@ public struct DevSite: Sendable {
         guard path.hasSuffix(".html") else { return data }
         let html = String(decoding: data, as: UTF8.self)
         guard let end = html.range(of: "</body>", options: .backwards) else { return data }
-        return Data(html.replacingCharacters(in: end, with: reloadScript + "</body>").utf8)
+        return Data(html.replacingCharacters(in: end, with: reloadElement + "</body>").utf8)
+    }
+
+    /// The page's build number travels in the URL, so the script knows which
+    /// build the page shows.
+    private var reloadElement: String {
+        "<script src=\"\(Self.reloadScriptPath)?v=\(version)\"></script>\n"
     }
 
     private var reloadScript: String {
         """
-        <script>(function(){var v="\(version)";setInterval(function(){fetch("\(Self.versionPath)").then(function(r){return r.text()}).then(function(t){if(t!==v)location.reload()}).catch(function(){})},1000)})();</script>
+        (function(){var s=document.currentScript,v=new URL(s.src).searchParams.get("v");setInterval(function(){fetch("\(Self.versionPath)").then(function(r){return r.text()}).then(function(t){if(t!==v)location.reload()}).catch(function(){})},1000)})();
 
         """
     }
@@ -100,7 +112,7 @@ public struct DevSite: Sendable {
             <ol>
             \(items)
             </ol>
-            \(reloadScript)</body>
+            \(reloadElement)</body>
             </html>
             """
     }

@@ -58,7 +58,6 @@ import Testing
         (Fixtures.offer(title: String(repeating: "x", count: 121)), 2, "höchstens 120"),
         (Fixtures.offer().replacingOccurrences(of: "summary: Hebammen helfen nach der Geburt.\n", with: ""), 2, "Pflichtangabe `summary` fehlt"),
         (Fixtures.offer().replacingOccurrences(of: "Hebammen helfen nach der Geburt.", with: String(repeating: "y", count: 301)), 3, "höchstens 300"),
-        (Fixtures.offer().replacingOccurrences(of: "Hebammen helfen nach der Geburt.", with: "Mehr unter <b>hier</b>"), 3, "nur einfachen Text"),
         (Fixtures.offer(towns: "[gamma]"), 4, "Unbekannter Ort `gamma`"),
         (Fixtures.offer(towns: "[]"), 4, "mindestens einen Eintrag"),
         (Fixtures.offer(phases: "[kita]"), 5, "Unbekannte Lebensphase `kita`"),
@@ -129,6 +128,49 @@ import Testing
         #expect(diagnostics.isEmpty)
         #expect(offer?.hours.first?.closes == "24:00")
         #expect(Text.days(offer?.hours.first?.days ?? []) == "Mo–So")
+    }
+
+    /// `<`, `>`, `&` and quotes are text in every plain-text field, not an error.
+    @Test func plainTextFieldsTakeAngleBracketsAndAmpersands() throws {
+        let text = Fixtures.offer(
+            title: "'\"Mini & Maxi\" <3 Jahre'",
+            extra: """
+                cost: "5 € für Kinder < 3 & > 1 Jahr"
+                registration: Anmeldung bei Frau O'Brien & Team
+                topics: ["Eltern & Kind", "<3"]
+                locations:
+                  - {name: 'Haus \"Sonne\" & Mond', street: "A & B-Straße 1", city: Unna}
+                """
+        ).replacingOccurrences(of: "Hebammen helfen nach der Geburt.", with: "\"Für Kinder < 3 Jahren & ihre Eltern\"")
+        let (offer, diagnostics) = parse(text)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(offer?.title == "\"Mini & Maxi\" <3 Jahre")
+        #expect(offer?.summary == "Für Kinder < 3 Jahren & ihre Eltern")
+        #expect(offer?.topics == ["Eltern & Kind", "<3"])
+        #expect(offer?.locations.first?.name == "Haus \"Sonne\" & Mond")
+    }
+
+    @Test(arguments: [
+        ("summary: Mehr unter <b>hier</b>", "summary", "<b>"),
+        ("summary: Siehe [Flyer](https://example.org)", "summary", "[Flyer](https://example.org)"),
+        ("cost: \"**kostenlos**\"", "cost", "**kostenlos**"),
+        ("provider: Caritas &amp; Diakonie", "provider", "&amp;"),
+        ("title: Treff <br> am Markt", "title", "<br>"),
+    ])
+    func markupInPlainTextIsAWarningWithItsLine(line: String, key: String, found: String) throws {
+        // The line replaces the fixture's line for that key, or is added.
+        var lines = Fixtures.offer().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let index = lines.firstIndex(where: { $0.hasPrefix(key + ":") }) {
+            lines[index] = line
+        } else {
+            lines.insert(line, at: 8)
+        }
+        let (offer, diagnostics) = parse(lines.joined(separator: "\n"))
+        #expect(offer != nil, "\(diagnostics)")
+        let warning = try #require(diagnostics.first { $0.message.contains("einfacher Text") }, "\(diagnostics)")
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("`\(key)`") && warning.message.contains(found))
+        #expect(warning.line == lines.firstIndex(of: line)! + 1)
     }
 
     @Test func slugComesFromTheFileName() throws {

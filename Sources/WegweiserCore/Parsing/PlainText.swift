@@ -1,0 +1,44 @@
+// Plain-text fields (title, summary, provider, …): `<`, `>`, `&` and quotes
+// are ordinary characters there ("Kinder < 3 Jahren & Eltern"), escaped by
+// every output. Only text that looks like HTML tags or Markdown formatting
+// gets a warning, because it will be shown as typed, not formatted.
+import Foundation
+import Yams
+
+enum PlainText {
+    /// The first piece of `text` that looks like markup, or nil.
+    static func markup(in text: String) -> String? {
+        for pattern in patterns {
+            if let range = text.range(of: pattern, options: .regularExpression) {
+                return String(text[range])
+            }
+        }
+        return nil
+    }
+
+    private static let patterns = [
+        #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#,  // <b>, </p>, <br/>, <a href="…">
+        #"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);"#,  // &amp;, &#8211;
+        #"\[[^\]]+\]\([^)]*\)"#,  // [Link](https://…)
+        #"\*\*[^*]+\*\*"#, #"__[^_]+__"#,  // **bold**, __bold__
+        #"`[^`]+`"#,  // `code`
+    ]
+}
+
+extension YAMLReader {
+    /// A plain-text value, read like `string`, with a warning where it looks
+    /// like formatting that will appear as typed.
+    mutating func text(_ node: Node?, _ key: String, maxLength: Int? = nil) -> String? {
+        let text = string(node, key, maxLength: maxLength)
+        if let text, let found = PlainText.markup(in: text) {
+            warning(node, "`\(key)` ist einfacher Text: `\(found)` erscheint auf der Website genau so, nicht als Formatierung.",
+                hint: "Schreiben Sie hier nur Text. Formatierungen und Links gehören in den Text unter den Angaben.")
+        }
+        return text
+    }
+
+    mutating func textList(_ node: Node?, _ key: String) -> [(String, Node)]? {
+        guard let items = list(node, key) else { return nil }
+        return items.compactMap { item in text(item, key).map { ($0, item) } }
+    }
+}
