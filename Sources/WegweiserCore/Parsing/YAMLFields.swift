@@ -54,17 +54,19 @@ struct YAMLReader {
         if let tab = Self.tabIndentation(in: lines, upTo: mark.line) {
             report(line: tab.line, column: tab.column,
                 "In dieser Zeile wird mit einem Tabulator eingerückt; YAML erlaubt dafür nur Leerzeichen.",
-                hint: "Löschen Sie den Tabulator am Zeilenanfang und rücken Sie mit Leerzeichen ein, so weit wie die Zeilen, zu denen diese gehört (meist zwei Leerzeichen).")
+                hint: "Löschen Sie den Tabulator am Zeilenanfang und rücken Sie mit Leerzeichen ein, so weit wie die Zeilen, zu denen diese gehört (meist zwei Leerzeichen).",
+                code: "yaml-tabulator")
             return
         }
         if let quote = Self.unclosedQuote(in: lines, upTo: mark.line) ?? context.flatMap({ Self.quoteOpening(at: $0.mark, in: lines) }) {
             report(line: quote.line, column: quote.column,
                 "Das Anführungszeichen \(quote.mark) in dieser Zeile wird nicht geschlossen.",
-                hint: "Setzen Sie ans Ende des Werts ebenfalls \(quote.mark). Steht im Text selbst ein \(quote.mark), nehmen Sie außen die anderen Anführungszeichen (\(quote.mark == "\"" ? "'" : "\"")).")
+                hint: "Setzen Sie ans Ende des Werts ebenfalls \(quote.mark). Steht im Text selbst ein \(quote.mark), nehmen Sie außen die anderen Anführungszeichen (\(quote.mark == "\"" ? "'" : "\"")).",
+                code: "yaml-anfuehrungszeichen")
             return
         }
         let (text, hint) = Self.explain(problem)
-        report(at: mark, "Die Angaben sind kein gültiges YAML: \(text).", hint: hint)
+        report(at: mark, "Die Angaben sind kein gültiges YAML: \(text).", hint: hint, code: "yaml")
     }
 
     /// The first line up to `last` (1-based) whose indentation holds a tab.
@@ -170,25 +172,29 @@ struct YAMLReader {
 
     // MARK: - Reporting
 
-    mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
-        report(at: node?.mark, message, hint: hint, severity: .error)
+    mutating func error(_ node: Node?, _ message: String, hint: String? = nil, code: String? = nil) {
+        report(at: node?.mark, message, hint: hint, severity: .error, code: code)
     }
 
     mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
         report(at: node?.mark, message, hint: hint, severity: .warning)
     }
 
-    private mutating func report(at mark: Mark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error) {
-        report(line: mark?.line, column: mark?.column, message, hint: hint, severity: severity)
+    private mutating func report(
+        at mark: Mark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error, code: String? = nil
+    ) {
+        report(line: mark?.line, column: mark?.column, message, hint: hint, severity: severity, code: code)
     }
 
     /// `line` counts in the YAML text; nil points at the front matter's start.
     private mutating func report(
-        line: Int?, column: Int?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error
+        line: Int?, column: Int?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error,
+        code: String? = nil
     ) {
         let fileLine = line.map { $0 + firstLine - 1 } ?? max(firstLine - 1, 1)
         diagnostics.append(Diagnostic(
-            file: file, line: fileLine, column: column ?? 1, severity: severity, message: message, hint: hint))
+            file: file, line: fileLine, column: column ?? 1, severity: severity, message: message, hint: hint,
+            code: code))
     }
 
     // MARK: - Structure
@@ -298,7 +304,7 @@ struct YAMLReader {
             let written = node.scalar?.string ?? ""
             if let german = CalendarDate(germanNotation: written) {
                 error(node, "`\(key)` ist in deutscher Schreibweise angegeben (`\(written)`).",
-                    hint: "Schreiben Sie das Datum als JJJJ-MM-TT: `\(key): \(german)`.")
+                    hint: "Schreiben Sie das Datum als JJJJ-MM-TT: `\(key): \(german)`.", code: "datum-deutsch")
             } else {
                 error(node, "`\(key)` ist kein gültiges Datum.", hint: "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. `2026-03-31`.")
             }
