@@ -20,16 +20,17 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let live = LiveSite()
-        await live.update(build())
+        let cache = OfferParseCache()
+        await live.update(build(cache))
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: live)
+        let changes = FolderWatcher(folders: sourceFolders).changes()
         let watcher = Task {
             var fingerprint = fingerprintNow()
-            while !Task.isCancelled {
-                try await Task.sleep(for: .milliseconds(400))
+            for await _ in changes {
                 let current = fingerprintNow()
                 guard current != fingerprint else { continue }
                 fingerprint = current
-                await live.update(build())
+                await live.update(build(cache))
             }
         }
         defer { watcher.cancel() }
@@ -37,13 +38,15 @@ struct Serve: AsyncParsableCommand {
         try await server.run()
     }
 
+    private var sourceFolders: [URL] { [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)] }
+
     private func fingerprintNow() -> SourceFingerprint {
-        SourceFingerprint(folders: [URL(fileURLWithPath: site.content), URL(fileURLWithPath: site.templates)])
+        SourceFingerprint(folders: sourceFolders)
     }
 
-    private func build() -> BuildResult {
+    private func build(_ cache: OfferParseCache) -> LiveBuildResult {
         let started = ContinuousClock.now
-        let result = site.render(drafts: drafts)
+        let result = site.diskBuild(output: "", drafts: drafts).live(cache: cache)
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         if result.site != nil {
             say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).milliseconds) ms.")
@@ -57,9 +60,9 @@ struct Serve: AsyncParsableCommand {
 /// The current build, shared between the watcher and the HTTP handler.
 actor LiveSite: HTTPHandler {
     private var devSite = DevSite(state: .failed([], lastGood: nil), version: 0)
-    private var lastGood: RenderedSite?
+    private var lastGood: LazySite?
 
-    func update(_ result: BuildResult) {
+    func update(_ result: LiveBuildResult) {
         if let site = result.site {
             lastGood = site
             devSite = DevSite(state: .built(site), version: devSite.version + 1, root: site.root)

@@ -37,11 +37,6 @@ struct SiteOptions: ParsableArguments {
             content: content, templates: templates, output: output,
             options: buildOptions(drafts: drafts, baseURL: baseURL), force: force)
     }
-
-    /// The site in memory, as `serve` shows it; nothing is written.
-    func render(drafts: Bool) -> BuildResult {
-        diskBuild(output: "", drafts: drafts).render()
-    }
 }
 
 struct Build: ParsableCommand {

@@ -101,6 +101,12 @@ def test_serve_never_writes_the_publish_folder_and_shows_drafts(project):
         offer.write_text(offer.read_text(encoding="utf-8").replace("Hebammenhilfe Alphastadt", "Hebammenhilfe Neu"), encoding="utf-8")
         assert wait_for(lambda: fetch(base + "/__wegweiser/version")[1] != version)
         assert "Hebammenhilfe Neu" in fetch(base + "/angebote/hebammen-alpha/")[1]
+        # A new folder with a new offer is seen too.
+        (project / "content/angebote/beta").mkdir()
+        new = offer.read_text(encoding="utf-8").replace("Hebammenhilfe Neu", "Ganz neu im Ordner")
+        (project / "content/angebote/beta/ganz-neu.md").write_text(
+            "\n".join(line for line in new.splitlines() if not line.startswith("id:")) + "\n", encoding="utf-8")
+        assert wait_for(lambda: "Ganz neu im Ordner" in fetch(base + "/angebote/ganz-neu/")[1]), "a new folder is not watched"
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -203,18 +203,26 @@ public struct DiskBuild: Sendable {
         return result
     }
 
-    /// Reads and builds, in memory only: what `serve` shows. Nothing is written.
+    /// Reads and builds, in memory only. Nothing is written.
     public func render() -> BuildResult {
+        switch readSources() {
+        case .success(let (files, templates)):
+            return SiteBuilder.build(content: files, templates: templates, options: options)
+        case .failure(let error):
+            return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
+        }
+    }
+
+    /// The content and templates folders as files.
+    func readSources() -> Result<(ContentFiles, TemplateFiles), DiagnosticList> {
         let files = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
-        let templateFiles: TemplateFiles
         do {
-            templateFiles = try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))
+            return .success((files, try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))))
         } catch {
             let diagnostic = Diagnostic(
                 file: templates, message: "Die Vorlagen lassen sich nicht lesen: \(error.localizedDescription)",
                 hint: "Ist `--templates` der richtige Ordner? Er enthält die `.mustache`-Dateien und assets/.")
-            return BuildResult(site: nil, diagnostics: [diagnostic], offerCount: 0)
+            return .failure(DiagnosticList(diagnostics: [diagnostic]))
         }
-        return SiteBuilder.build(content: files, templates: templateFiles, options: options)
     }
 }

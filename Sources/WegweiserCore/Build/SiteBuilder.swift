@@ -59,13 +59,14 @@ public enum SiteBuilder {
     }
 
     /// The content, or nil when there is an error (a warning, with `--strict`).
-    private static func validate(
-        _ files: ContentFiles, options: BuildOptions, reportReviews: Bool
+    static func validate(
+        _ files: ContentFiles, options: BuildOptions, reportReviews: Bool, cache: OfferParseCache? = nil
     ) -> (content: Content?, diagnostics: [Diagnostic]) {
         var (content, diagnostics) = ContentLoader.load(
             files, options: ContentOptions(
                 today: options.today, reportReviews: reportReviews, includeDrafts: options.includeDrafts,
-                baseURL: options.baseURL))
+                baseURL: options.baseURL),
+            cache: cache)
         if options.strict { diagnostics = diagnostics.strict() }
         return (diagnostics.hasErrors ? nil : content, diagnostics)
     }

@@ -7,7 +7,22 @@ public enum Slug {
     public static func fold(_ name: String) -> String {
         var result = ""
         var pendingDash = false
+        func append(_ scalar: Unicode.Scalar) {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                if pendingDash && !result.isEmpty { result.append("-") }
+                pendingDash = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingDash = true
+            }
+        }
         for character in name.lowercased() {
+            // Most characters are ASCII: no decomposition needed (it is the
+            // costly part, and sorting offers folds every title).
+            if character.isASCII, let scalar = character.unicodeScalars.first {
+                append(scalar)
+                continue
+            }
             let replacement: String
             switch character {
             case "ä": replacement = "ae"
@@ -20,15 +35,7 @@ public enum Slug {
                     String(character).decomposedStringWithCanonicalMapping.unicodeScalars
                         .filter { $0.properties.generalCategory != .nonspacingMark }))
             }
-            for scalar in replacement.unicodeScalars {
-                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                    if pendingDash && !result.isEmpty { result.append("-") }
-                    pendingDash = false
-                    result.unicodeScalars.append(scalar)
-                } else {
-                    pendingDash = true
-                }
-            }
+            for scalar in replacement.unicodeScalars { append(scalar) }
         }
         return result
     }

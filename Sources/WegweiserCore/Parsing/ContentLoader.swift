@@ -1,5 +1,6 @@
 // Turns the files of a content folder into validated content: site settings,
 // offers and pages, with every diagnostic of every file collected.
+import Foundation
 
 /// The raw files of a content folder, as read from disk (or given by a test).
 public struct ContentFiles: Sendable {
@@ -50,7 +51,11 @@ public struct ContentOptions: Sendable {
 
 public enum ContentLoader {
     /// Parses and validates everything; `content` is nil when any error was found.
-    public static func load(_ files: ContentFiles, options: ContentOptions) -> (content: Content?, diagnostics: [Diagnostic]) {
+    /// With a `cache` (as `serve` keeps one), offer files whose text has not
+    /// changed since the last load are not parsed again.
+    public static func load(
+        _ files: ContentFiles, options: ContentOptions, cache: OfferParseCache? = nil
+    ) -> (content: Content?, diagnostics: [Diagnostic]) {
         var diagnostics = files.problems
         var site: SiteConfig?
         if let file = files.siteConfig {
@@ -67,9 +72,14 @@ public enum ContentLoader {
         var offers: [Offer] = []
         let today = options.today
         let vocabulary = site
+        // The base URL decides where body links point: part of what the cache keys on.
+        cache?.begin(site: files.siteConfig.map { $0.text + "\u{0}" + (options.baseURL ?? "") }, today: today)
         let parsed = files.offers.parallelMap { file in
+            if let known = cache?.parsed(file) { return known }
             let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today)
-            return ParsedOffer(offer: offer, complete: complete, diagnostics: found)
+            let result = ParsedOffer(offer: offer, complete: complete, diagnostics: found)
+            cache?.store(result, for: file)
+            return result
         }
         for result in parsed {
             diagnostics += result.diagnostics
@@ -157,7 +167,40 @@ public enum ContentLoader {
     }
 }
 
-private struct ParsedOffer: Sendable {
+/// Parsed offers by file, for a dev server that loads the same folder again
+/// after every save. An offer depends on its own text, site.yml and today's
+/// date; a change of either of the last two empties the cache.
+public final class OfferParseCache: @unchecked Sendable {
+    private var entries: [String: (text: String, result: ParsedOffer)] = [:]
+    private var site: String?
+    private var today: CalendarDate?
+    private let lock = NSLock()
+
+    public init() {}
+
+    func begin(site: String?, today: CalendarDate) {
+        lock.lock()
+        defer { lock.unlock() }
+        if site != self.site || today != self.today { entries = [:] }
+        self.site = site
+        self.today = today
+    }
+
+    func parsed(_ file: SourceFile) -> ParsedOffer? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let entry = entries[file.displayPath], entry.text == file.text else { return nil }
+        return entry.result
+    }
+
+    func store(_ result: ParsedOffer, for file: SourceFile) {
+        lock.lock()
+        defer { lock.unlock() }
+        entries[file.displayPath] = (file.text, result)
+    }
+}
+
+struct ParsedOffer: Sendable {
     var offer: Offer?
     var complete: Bool
     var diagnostics: [Diagnostic]

@@ -33,6 +33,15 @@ enum SiteRenderer {
         _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
         searchLayout: SearchIndexLayout = SearchIndexLayout()
     ) -> Result<RenderedSite, DiagnosticList> {
+        plan(model, templates: templates, templatesPath: templatesPath, searchLayout: searchLayout).map { $0.renderAll() }
+    }
+
+    /// The templates compiled and every output path known, nothing rendered
+    /// yet: `build` renders it all, `serve` one page when it is asked for.
+    static func plan(
+        _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
+        searchLayout: SearchIndexLayout = SearchIndexLayout()
+    ) -> Result<SitePlan, DiagnosticList> {
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         for (name, source) in templates.templates.sorted(by: { $0.key < $1.key }) {
@@ -52,55 +61,7 @@ enum SiteRenderer {
                 hint: "Jede Website braucht die Vorlagen \(TemplateFiles.required.joined(separator: ", "))."))
         }
         guard diagnostics.isEmpty else { return .failure(DiagnosticList(diagnostics: diagnostics)) }
-
-        let views = ViewModels(model: model)
-        let links = views.links
-        let site = model.site
-
-        // The index first: the search page says how it is split.
-        let documents = model.offers.map { searchDocument($0, views: views) }
-        let vocabularies = SearchVocabularies(
-            towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
-            lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
-            areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
-        let searchIndex = SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
-        let searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
-
-        var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
-        for town in site.municipalities {
-            jobs.append(.town(town))
-            guard !town.countyWide else { continue }
-            for phase in site.lifePhases where !model.offers(in: town, phase: phase).isEmpty {
-                jobs.append(.cell(town, phase))
-            }
-        }
-        jobs += site.lifePhases.map(PageJob.phase)
-        jobs += site.areas.map(PageJob.area)
-        jobs += model.offers.map(PageJob.offer)
-        jobs += model.pages.map(PageJob.page)
-        jobs += [.search(shardPrefixLength: searchIndex.shardPrefixLength, script: searchScript), .notFound]
-
-        let templateLibrary = library
-        let rendered = jobs.parallelMap { job -> RenderedPage in
-            let (path, template, view) = job.view(views)
-            let html = templateLibrary.render(view, withTemplate: template) ?? ""
-            return RenderedPage(path: path, html: Data(html.utf8), inSitemap: job.inSitemap)
-        }
-        var files: [String: Data] = [:]
-        for page in rendered { files[links.file(for: page.path)] = page.html }
-        let pagePaths = rendered.filter(\.inSitemap).map(\.path)
-        var lastModified: [String: CalendarDate] = [:]
-        for offer in model.offers { lastModified[links.offer(offer.slug)] = offer.updated }
-        for (name, data) in searchIndex.files {
-            files[links.file(for: links.search + name)] = data
-        }
-        files["sitemap.xml"] = Data(Feeds.sitemap(paths: pagePaths, lastModified: lastModified, links: links).utf8)
-        files["robots.txt"] = Data(Feeds.robots(links: links).utf8)
-        files["feed.xml"] = Data(Feeds.atom(model: model, links: links).utf8)
-        for (name, data) in templates.assets {
-            files["assets/" + name] = data
-        }
-        return .success(RenderedSite(files: files, pageCount: rendered.count, root: links.root))
+        return .success(SitePlan(model: model, library: library, templates: templates, searchLayout: searchLayout))
     }
 
     static func searchDocument(_ offer: Offer, views: ViewModels) -> SearchDocument {
@@ -112,10 +73,129 @@ enum SiteRenderer {
     }
 }
 
+/// Everything a site needs to be rendered, page by page or all at once;
+/// both give the same bytes for a page.
+struct SitePlan: Sendable {
+    let views: ViewModels
+    let library: MustacheLibrary
+    let templates: TemplateFiles
+    let searchLayout: SearchIndexLayout
+    /// The search script's source, inlined into the search page.
+    let searchScript: String?
+    /// Every page in build order, with the file it is written to.
+    let pages: [(file: String, job: PageJob)]
+    /// File → position in `pages`.
+    let pageIndex: [String: Int]
+
+    init(model: SiteModel, library: MustacheLibrary, templates: TemplateFiles, searchLayout: SearchIndexLayout) {
+        views = ViewModels(model: model)
+        self.library = library
+        self.templates = templates
+        self.searchLayout = searchLayout
+        searchScript = templates.assets["search.js"].map { String(decoding: $0, as: UTF8.self) }
+        let site = model.site
+        // The town × phase cells that have offers, in one pass over the offers.
+        let towns = site.towns.map(\.id)
+        var filled: Set<[String]> = []
+        for offer in model.offers {
+            let listedIn = model.isCountyWide(offer) ? towns : offer.municipalities
+            for town in listedIn {
+                for phase in offer.lifePhases { filled.insert([town, phase]) }
+            }
+        }
+        var jobs: [PageJob] = [.home, .townIndex, .phaseIndex, .areaIndex]
+        for town in site.municipalities {
+            jobs.append(.town(town))
+            guard !town.countyWide else { continue }
+            for phase in site.lifePhases where filled.contains([town.id, phase.id]) {
+                jobs.append(.cell(town, phase))
+            }
+        }
+        jobs += site.lifePhases.map(PageJob.phase)
+        jobs += site.areas.map(PageJob.area)
+        jobs += model.offers.map(PageJob.offer)
+        jobs += model.pages.map(PageJob.page)
+        jobs += [.search, .notFound]
+        let links = views.links
+        pages = jobs.map { (file: links.file(for: $0.path(links)), job: $0) }
+        pageIndex = Dictionary(pages.enumerated().map { ($0.element.file, $0.offset) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    var model: SiteModel { views.model }
+
+    /// Where the search index's files go, e.g. `suche/`.
+    var searchFolder: String { String(views.links.search.dropFirst(views.links.root.count)) }
+
+    /// The search index; the search page says how it is split.
+    func searchIndex() -> SearchIndexFiles {
+        let documents = model.offers.map { SiteRenderer.searchDocument($0, views: views) }
+        let vocabularies = SearchVocabularies(
+            towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
+            lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
+            areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
+        return SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
+    }
+
+    /// One page's bytes; `shardPrefixLength` comes from the search index
+    /// and matters to the search page only.
+    func render(_ job: PageJob, shardPrefixLength: Int?) -> Data {
+        let (template, view) = job.view(views, shardPrefixLength: shardPrefixLength, script: searchScript)
+        return Data((library.render(view, withTemplate: template) ?? "").utf8)
+    }
+
+    /// The page written to `file`, or nil when the site has no such page.
+    func renderPage(_ file: String, searchIndex: () -> SearchIndexFiles) -> Data? {
+        guard let index = pageIndex[file] else { return nil }
+        let job = pages[index].job
+        let shard: Int? = if case .search = job { searchIndex().shardPrefixLength } else { nil }
+        return render(job, shardPrefixLength: shard)
+    }
+
+    /// The search index's files, by output path.
+    func searchFiles(_ searchIndex: SearchIndexFiles) -> [String: Data] {
+        let links = views.links
+        var files: [String: Data] = [:]
+        for (name, data) in searchIndex.files {
+            files[links.file(for: links.search + name)] = data
+        }
+        return files
+    }
+
+    /// The templates' static assets, by output path.
+    func assetFiles() -> [String: Data] {
+        var files: [String: Data] = [:]
+        for (name, data) in templates.assets {
+            files["assets/" + name] = data
+        }
+        return files
+    }
+
+    /// Every other file that is not a page: sitemap, robots.txt, the feed.
+    func generatedFiles() -> [String: Data] {
+        let links = views.links
+        var files: [String: Data] = [:]
+        let pagePaths = pages.filter(\.job.inSitemap).map { $0.job.path(links) }
+        var lastModified: [String: CalendarDate] = [:]
+        for offer in model.offers { lastModified[links.offer(offer.slug)] = offer.updated }
+        files["sitemap.xml"] = Data(Feeds.sitemap(paths: pagePaths, lastModified: lastModified, links: links).utf8)
+        files["robots.txt"] = Data(Feeds.robots(links: links).utf8)
+        files["feed.xml"] = Data(Feeds.atom(model: model, links: links).utf8)
+        return files
+    }
+
+    func renderAll() -> RenderedSite {
+        let index = searchIndex()
+        let rendered = pages.parallelMap { page in render(page.job, shardPrefixLength: index.shardPrefixLength) }
+        var files = generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+        for (page, html) in zip(pages, rendered) { files[page.file] = html }
+        return RenderedSite(files: files, pageCount: pages.count, root: views.links.root)
+    }
+}
+
 /// One page to render; the view model is made on the thread that renders it.
-private enum PageJob: Sendable {
+enum PageJob: Sendable {
     case home, townIndex, phaseIndex, areaIndex, notFound
-    case search(shardPrefixLength: Int?, script: String?)
+    case search
     case town(Municipality)
     case cell(Municipality, LifePhase)
     case phase(LifePhase)
@@ -128,30 +208,40 @@ private enum PageJob: Sendable {
         return true
     }
 
-    /// Path, template name and view model.
-    func view(_ views: ViewModels) -> (String, String, ViewModel) {
-        let links = views.links
+    /// The page's path (root-relative, as links name it).
+    func path(_ links: Links) -> String {
         switch self {
-        case .home: return (links.home, "home", views.home())
-        case .townIndex: return (links.towns, "index", views.townIndex())
-        case .phaseIndex: return (links.lifePhases, "index", views.phaseIndex())
-        case .areaIndex: return (links.areas, "index", views.areaIndex())
-        case .search(let shardPrefixLength, let script):
-            return (links.search, "search", views.search(shardPrefixLength: shardPrefixLength, script: script))
-        case .notFound: return (links.root + "404.html", "404", views.notFound())
-        case .town(let town): return (links.town(town.id), "town", views.town(town))
-        case .cell(let town, let phase):
-            return (links.cell(town: town.id, phase: phase.id), "cell", views.cell(town: town, phase: phase))
-        case .phase(let phase): return (links.lifePhase(phase.id), "phase", views.phase(phase))
-        case .area(let area): return (links.area(area.id), "area", views.area(area))
-        case .offer(let offer): return (links.offer(offer.slug), "offer", views.offer(offer, html: offer.bodyHTML))
-        case .page(let page): return (links.page(page.slug), "page", views.plainPage(page, html: page.bodyHTML))
+        case .home: links.home
+        case .townIndex: links.towns
+        case .phaseIndex: links.lifePhases
+        case .areaIndex: links.areas
+        case .search: links.search
+        case .notFound: links.root + "404.html"
+        case .town(let town): links.town(town.id)
+        case .cell(let town, let phase): links.cell(town: town.id, phase: phase.id)
+        case .phase(let phase): links.lifePhase(phase.id)
+        case .area(let area): links.area(area.id)
+        case .offer(let offer): links.offer(offer.slug)
+        case .page(let page): links.page(page.slug)
+        }
+    }
+
+    /// Template name and view model.
+    func view(_ views: ViewModels, shardPrefixLength: Int?, script: String?) -> (String, ViewModel) {
+        switch self {
+        case .home: ("home", views.home())
+        case .townIndex: ("index", views.townIndex())
+        case .phaseIndex: ("index", views.phaseIndex())
+        case .areaIndex: ("index", views.areaIndex())
+        case .search: ("search", views.search(shardPrefixLength: shardPrefixLength, script: script))
+        case .notFound: ("404", views.notFound())
+        case .town(let town): ("town", views.town(town))
+        case .cell(let town, let phase): ("cell", views.cell(town: town, phase: phase))
+        case .phase(let phase): ("phase", views.phase(phase))
+        case .area(let area): ("area", views.area(area))
+        case .offer(let offer): ("offer", views.offer(offer, html: offer.bodyHTML))
+        case .page(let page): ("page", views.plainPage(page, html: page.bodyHTML))
         }
     }
 }
 
-private struct RenderedPage: Sendable {
-    var path: String
-    var html: Data
-    var inSitemap: Bool
-}

@@ -5,8 +5,8 @@ import Foundation
 
 public struct DevSite: Sendable {
     public enum State: Sendable {
-        case built(RenderedSite)
-        case failed([Diagnostic], lastGood: RenderedSite?)
+        case built(any SiteContents)
+        case failed([Diagnostic], lastGood: (any SiteContents)?)
     }
 
     public struct Response: Sendable, Equatable {
@@ -55,22 +55,24 @@ public struct DevSite: Sendable {
         }
     }
 
-    private func file(_ path: String, in site: RenderedSite) -> Response {
+    private func file(_ path: String, in site: any SiteContents) -> Response {
         let decoded = path.removingPercentEncoding ?? path
         guard decoded.hasPrefix(root) || decoded + "/" == root else { return notFound(site) }
         var relative = String(decoded.dropFirst(min(root.count, decoded.count)))
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        if site.files[relative] == nil, site.files[relative + "/index.html"] != nil {
-            relative += "/index.html"
+        guard !relative.split(separator: "/").contains("..") else { return notFound(site) }
+        // `/orte/unna` (as some clients send it) is the folder's page; asking
+        // for the page first spares a lazy site from looking among its other files.
+        let lastPart = relative.split(separator: "/").last ?? ""
+        if !lastPart.contains("."), let page = site.file(relative + "/index.html") {
+            return Response(status: 200, contentType: Self.contentType(of: "index.html"), body: withReload(page, "index.html"))
         }
-        guard !relative.split(separator: "/").contains(".."), let data = site.files[relative] else {
-            return notFound(site)
-        }
+        guard let data = site.file(relative) else { return notFound(site) }
         return Response(status: 200, contentType: Self.contentType(of: relative), body: withReload(data, relative))
     }
 
-    private func notFound(_ site: RenderedSite) -> Response {
-        let data = site.files["404.html"] ?? Data("Nicht gefunden".utf8)
+    private func notFound(_ site: any SiteContents) -> Response {
+        let data = site.file("404.html") ?? Data("Nicht gefunden".utf8)
         return Response(status: 404, contentType: "text/html; charset=utf-8", body: withReload(data, "404.html"))
     }
 
@@ -137,7 +139,8 @@ public struct DevSite: Sendable {
 }
 
 /// A cheap fingerprint of the content and templates folders: paths, sizes and
-/// modification times. A different fingerprint means: build again.
+/// modification times (to the nanosecond). A different fingerprint means:
+/// build again.
 public struct SourceFingerprint: Sendable, Equatable {
     private var entries: [String]
 
@@ -145,11 +148,10 @@ public struct SourceFingerprint: Sendable, Equatable {
         var entries: [String] = []
         for folder in folders {
             for path in SiteFiles.files(below: folder, in: "") {
-                let url = folder.appendingPathComponent(path)
-                let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-                let size = (attributes?[.size] as? NSNumber)?.intValue ?? -1
-                let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-                entries.append("\(folder.path)/\(path)|\(size)|\(modified)")
+                var info = stat()
+                let full = folder.path + "/" + path
+                guard stat(full, &info) == 0 else { continue }
+                entries.append("\(full)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
             }
         }
         self.entries = entries

@@ -1,0 +1,88 @@
+// Tells `serve` when something below the content or templates folder may
+// have changed: inotify on Linux, so a save is noticed at once and an idle
+// server costs nothing; a look every half second where inotify is missing.
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct FolderWatcher: Sendable {
+    let folders: [URL]
+
+    /// Yields once per burst of changes; the caller compares fingerprints.
+    func changes() -> AsyncStream<Void> {
+        AsyncStream { continuation in
+            #if os(Linux)
+            let descriptor = inotify_init1(Int32(IN_CLOEXEC))
+            if descriptor >= 0 {
+                let folders = self.folders
+                let thread = Thread {
+                    Self.watch(descriptor, folders: folders) { continuation.yield() }
+                }
+                thread.start()
+                continuation.onTermination = { _ in close(descriptor) }
+                return
+            }
+            #endif
+            let task = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .milliseconds(500))
+                    continuation.yield()
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    #if os(Linux)
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MODIFY)
+
+    /// Watches every folder below `folders` (new ones too) until the
+    /// descriptor is closed.
+    private static func watch(_ descriptor: Int32, folders: [URL], changed: () -> Void) {
+        var watched: Set<String> = []
+        func addWatches() {
+            for folder in folders {
+                for path in [folder.path] + subfolders(of: folder) where !watched.contains(path) {
+                    if inotify_add_watch(descriptor, path, mask) >= 0 { watched.insert(path) }
+                }
+            }
+        }
+        addWatches()
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { return }
+            // Editors save in several steps (write a temporary file, rename):
+            // let the burst settle, then report it once.
+            usleep(15_000)
+            if containsNewFolder(buffer[..<count]) { addWatches() }
+            changed()
+        }
+    }
+
+    /// Whether the events in `bytes` (struct inotify_event, one after the
+    /// other) include a folder that was created or moved in.
+    private static func containsNewFolder(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var offset = bytes.startIndex
+        let header = MemoryLayout<inotify_event>.size
+        while offset + header <= bytes.endIndex {
+            let event = bytes[offset..<(offset + header)].withUnsafeBytes { $0.loadUnaligned(as: inotify_event.self) }
+            if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { return true }
+            offset += header + Int(event.len)
+        }
+        return false
+    }
+
+    private static func subfolders(of folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        var result: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
+            result.append(url.path)
+        }
+        return result
+    }
+    #endif
+}
