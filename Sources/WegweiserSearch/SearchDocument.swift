@@ -25,6 +25,10 @@ public struct SearchDocument: Sendable, Equatable {
     public var languages: [String]
     /// `yes`, `partly`, `no`, or nil when unknown.
     public var accessible: String?
+    /// Opening hours for "open now"; nil or empty when the offer names none.
+    public var hours: [SearchHours]?
+    /// Published locations with coordinates, for "near me". Never a confidential one.
+    public var points: [SearchPoint]?
 
     public init(
         url: String, title: String, summary: String, topics: [String], body: String,
@@ -63,6 +67,8 @@ public struct SearchVocabularies: Sendable, Equatable {
     public var towns: [SearchFacetValue]
     public var lifePhases: [SearchFacetValue]
     public var areas: [SearchFacetValue]
+    /// Municipality centres: where a typed town name points when no location there has coordinates.
+    public var centers: [SearchPlace]?
     public init(towns: [SearchFacetValue], lifePhases: [SearchFacetValue], areas: [SearchFacetValue]) {
         self.towns = towns
         self.lifePhases = lifePhases

@@ -36,6 +36,11 @@ public enum SearchIndex {
         for (number, chunk) in IndexJSON.recordChunks(model, size: layout.recordsPerChunk).enumerated() {
             files["r/\(number).json"] = Data(chunk.utf8)
         }
+        // Hours and coordinates of every offer, fetched only for "open now" and "near me".
+        if let hours = IndexJSON.hours(model) { files["h.json"] = Data(("{\"h\":" + hours + "}").utf8) }
+        if let points = IndexJSON.points(model) {
+            files["g.json"] = Data(("{\"g\":" + points + (IndexJSON.places(model).map { ",\"k\":" + $0 } ?? "") + "}").utf8)
+        }
         return SearchIndexFiles(files: files, shardPrefixLength: layout.shardPrefixLength)
     }
 }
@@ -87,6 +92,9 @@ public func searchShardName(_ prefix: String) -> String {
 enum IndexJSON {
     static func single(_ model: SearchIndexModel) -> String {
         var json = "{\"f\":" + facets(model)
+        if let points = points(model) { json += ",\"g\":" + points }
+        if let hours = hours(model) { json += ",\"h\":" + hours }
+        if points(model) != nil, let places = places(model) { json += ",\"k\":" + places }
         json += ",\"n\":\(model.records.count)"
         json += ",\"p\":" + postingLists(model.postings)
         json += ",\"r\":" + records(model.records[...])

@@ -28,6 +28,11 @@ struct SearchIndexModel: Sendable, Equatable {
     /// Per term: document id deltas and scores, interleaved: `[Δid, score, Δid, score, …]`.
     var postings: [[Int]]
     var facets: [Facet]
+    /// Per document in record order: opening hours and published coordinates.
+    var hours: [[SearchHours]] = []
+    var points: [[SearchPoint]] = []
+    /// Folded place names (one each) and their points, sorted by name.
+    var places: [SearchPlace] = []
 
     init(documents: [SearchDocument], vocabularies: SearchVocabularies) {
         let ordered = documents.sorted {
@@ -40,6 +45,9 @@ struct SearchIndexModel: Sendable, Equatable {
         let scored = Scoring.postings(for: ordered, vocabularies: vocabularies)
         terms = scored.map(\.term)
         postings = scored.map(\.postings)
+        hours = ordered.map { $0.hours ?? [] }
+        points = ordered.map { $0.points ?? [] }
+        places = Gazetteer.places(documents: ordered, centers: vocabularies.centers ?? [])
     }
 }
 

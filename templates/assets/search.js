@@ -108,6 +108,7 @@
   // at a path relative to index.json, or null when it does not exist.
   function Engine(meta, load) {
     this.n = meta.n;
+    this.meta = meta;
     this.load = load;
     this.shardSize = meta.shard || 0;
     this.chunk = meta.chunk || 0;
@@ -150,16 +151,40 @@
   // split index (shardSize > 0), the shards q needs, all at once, so the
   // results are one round trip nearer. Resolves to an Engine whose loads
   // reuse those requests.
-  function openIndex(load, q, shardSize) {
+  // extra: more files of a split index to request at once (h.json for
+  // "open now", g.json for "near").
+  function openIndex(load, q, shardSize, extra) {
     var started = {};
     var once = function (file) { return started[file] || (started[file] = load(file)); };
     var index = once('index.json');
-    if (shardSize > 0) shardFiles(q, shardSize).forEach(once);
+    if (shardSize > 0) shardFiles(q, shardSize).concat(extra || []).forEach(once);
     return index.then(function (meta) {
       if (!meta) throw new Error('no index');
       return new Engine(meta, once);
     });
   }
+
+  // Opening hours per document ("h", null when no offer has any) and the
+  // coordinates per document with the place names ({g, k}, null when no
+  // offer has any): in index.json for a small site, else in their own files,
+  // fetched only when a search needs them.
+  Engine.prototype.hours = function () {
+    var self = this;
+    if (!this.hoursData) {
+      this.hoursData = this.meta.h || !this.shardSize ? Promise.resolve(this.meta.h || null)
+        : this.load('h.json').then(function (json) { return json ? json.h : null; }, function () { return null; });
+    }
+    return this.hoursData;
+  };
+
+  Engine.prototype.geo = function () {
+    if (!this.geoData) {
+      this.geoData = this.meta.g || !this.shardSize ? Promise.resolve(this.meta.g ? { g: this.meta.g, k: this.meta.k || [] } : null)
+        : this.load('g.json').then(function (json) { return json && json.g ? { g: json.g, k: json.k || [] } : null; },
+          function () { return null; });
+    }
+    return this.geoData;
+  };
 
   // Fetches the shards the query's terms need; resolves when they are there.
   Engine.prototype.prepare = function (q) {
@@ -219,10 +244,14 @@
   // per facet key (the counts of a facet take the query and the other facets'
   // filters into account), and how the query was matched: 'all' words, 'some'
   // (offers with only some of the words follow, as fewer than a page had
-  // all), 'typo'.
-  Engine.prototype.search = function (q, filters) {
+  // all), 'typo'. options.keep(id): only documents it accepts (open now)
+  // are candidates, for the list and the counts; options.distance(id): km or
+  // null, then the list is by distance (offers without after them), offers
+  // with all the words still first; either lists offers without a query too.
+  Engine.prototype.search = function (q, filters, options) {
     var self = this, terms = queryTerms(q), scores = null, mode = 'all', typo = false;
     filters = filters || {};
+    options = options || {};
     if (terms.length) {
       var matches = terms.map(function (t) { var m = self.match(t); typo = typo || m.typo; return m.docs; });
       // Offers with all the words; while they are fewer than a page, those
@@ -247,6 +276,7 @@
     var total = candidates ? candidates.length : this.n;
     for (var c = 0; c < total; c++) {
       var doc = candidates ? candidates[c] : c, failed = -1, failures = 0;
+      if (options.keep && !options.keep(doc)) continue;
       for (var f = 0; f < this.facets.length && failures < 2; f++) {
         if (active[f] !== null && (active[f] < 0 || !this.hasValue(this.facets[f], doc, active[f]))) { failed = f; failures++; }
       }
@@ -257,11 +287,22 @@
         for (var v = 0; v < this.facets[g].values.length; v++) if (this.hasValue(this.facets[g], doc, v)) counts[this.facets[g].key][v]++;
       }
     }
-    if (!terms.length && !active.some(function (a) { return a !== null; })) ids = [];
+    if (!terms.length && !active.some(function (a) { return a !== null; }) && !options.keep && !options.distance) ids = [];
+    var km = null;
+    if (options.distance) {
+      km = new Map();
+      ids.forEach(function (id) { km.set(id, options.distance(id)); });
+    }
+    var byDistance = function (a, b) {
+      if (!km) return 0;
+      var da = km.get(a), db = km.get(b);
+      if (da === null || db === null) return (da === null) - (db === null);
+      return da - db;
+    };
     if (scores) {
-      ids.sort(function (a, b) { return (scores.get(b).hits - scores.get(a).hits) || (scores.get(b).score - scores.get(a).score) || a - b; });
+      ids.sort(function (a, b) { return (scores.get(b).hits - scores.get(a).hits) || byDistance(a, b) || (scores.get(b).score - scores.get(a).score) || a - b; });
     } else {
-      ids.sort(function (a, b) { return a - b; });
+      ids.sort(function (a, b) { return byDistance(a, b) || a - b; });
     }
     var all = scores ? ids.filter(function (id) { return scores.get(id).hits === terms.length; }).length : ids.length;
     return { ids: ids, all: all, counts: counts, mode: terms.length ? (mode === 'all' && typo ? 'typo' : mode) : 'none' };
@@ -297,7 +338,7 @@
 
   // ---- The search page ----------------------------------------------------
 
-  var PAGE = 10, FILTERS = ['ort', 'phase', 'thema', 'kosten', 'sprache', 'zugang'];
+  var PAGE = 10, FILTERS = ['ort', 'phase', 'thema', 'kosten', 'sprache', 'zugang', 'offen', 'nahe'];
 
   function start() {
     var results = document.getElementById('search-results');
@@ -317,6 +358,32 @@
       return fetch(new URL(path, base)).then(function (r) { return r.ok ? r.json() : null; });
     };
     var engine = null, run = 0, timer = 0, shown = [], all = [];
+    var describeResult = function () { return {}; };
+    // hours.js and geo.js are deferred scripts: they have run by DOMContentLoaded,
+    // which this async script may come before (even after parsing has ended).
+    var helpers = new Promise(function (resolve) {
+      if ((window.WegweiserHours && window.WegweiserGeo) || document.readyState === 'complete') return resolve();
+      document.addEventListener('DOMContentLoaded', resolve);
+      window.addEventListener('load', resolve);
+    });
+    var timeZone = form.getAttribute('data-timezone') || 'Europe/Berlin';
+    var holidays = (form.getAttribute('data-holidays') || '').split(' ').filter(Boolean);
+    var locate = document.getElementById('search-locate');
+    if (locate && navigator.geolocation) {
+      locate.hidden = false;
+      locate.addEventListener('click', function () {
+        status.textContent = 'Ihr Standort wird ermittelt …';
+        navigator.geolocation.getCurrentPosition(function (position) {
+          form.elements.nahe.value = window.WegweiserGeo
+            ? window.WegweiserGeo.roundPosition(position.coords.latitude, position.coords.longitude)
+            : position.coords.latitude.toFixed(3) + ',' + position.coords.longitude.toFixed(3);
+          search('push');
+        }, function () {
+          status.textContent = 'Ihr Standort ist nicht verfügbar. Geben Sie einen Ort oder eine Postleitzahl ein.';
+          form.elements.nahe.focus();
+        }, { maximumAge: 600000, timeout: 15000 });
+      });
+    }
 
     function readState() {
       var params = new URLSearchParams(location.search), state = { q: params.get('q') || '', filters: {} };
@@ -325,7 +392,10 @@
     }
     function formState() {
       var state = { q: input.value, filters: {} };
-      FILTERS.forEach(function (k) { var el = form.elements[k]; if (el && el.value) state.filters[k] = el.value; });
+      FILTERS.forEach(function (k) {
+        var el = form.elements[k], value = el && (el.type === 'checkbox' ? (el.checked ? el.value : '') : el.value.trim());
+        if (value) state.filters[k] = value;
+      });
       return state;
     }
     function showState(state) {
@@ -352,9 +422,30 @@
         window.history[history === 'push' ? 'pushState' : 'replaceState'](null, '', url(state));
       }
       if (!engine) return;
-      engine.prepare(state.q).then(function () {
+      // A split index's hours and coordinates are fetched only for a search
+      // that filters or sorts by them; the open state of the results shown
+      // comes with their records (more()), not one request later.
+      var wantHours = state.filters.offen === 'jetzt' || !engine.shardSize;
+      Promise.all([engine.prepare(state.q), helpers, wantHours ? engine.hours() : null, state.filters.nahe ? engine.geo() : null]).then(function (got) {
         if (mine !== run) return;
-        var result = engine.search(state.q, state.filters);
+        var when = new Date(), Hours = window.WegweiserHours, Geo = window.WegweiserGeo;
+        var hours = Hours ? got[2] : null, geo = got[3], states = new Map();
+        var openAt = function (id, known) {
+          var h = hours || known;
+          if (!Hours || !h || !h[id]) return null;
+          hours = h;
+          if (!states.has(id)) states.set(id, Hours.openState(hours[id], when, timeZone, holidays));
+          return states.get(id);
+        };
+        var near = state.filters.nahe && Geo ? Geo.resolve(state.filters.nahe, geo && geo.k, words) : null;
+        var options = {};
+        if (state.filters.offen === 'jetzt' && hours) options.keep = function (id) { var o = openAt(id); return !!(o && o.open); };
+        if (near && geo) options.distance = function (id) { return Geo.nearest(near, geo.g[id] || null); };
+        var result = engine.search(state.q, state.filters, options);
+        describeResult = function (id, known) {
+          var o = openAt(id, known), km = options.distance ? options.distance(id) : null;
+          return { open: o && Hours.describe(o), isOpen: o && o.open, distance: km === null ? null : Geo.formatDistance(km) };
+        };
         showCounts(result.counts);
         all = result.ids; shown = [];
         results.innerHTML = '';
@@ -367,15 +458,41 @@
         status.textContent = (n === 0 ? 'Kein Angebot gefunden.' : n === 1 ? '1 Angebot gefunden.' : n + ' Angebote gefunden.') +
           (whole === n ? '' : whole === 0 ? ' Kein Angebot enthält alle Suchwörter; gezeigt werden Angebote mit einem Teil davon.'
             : ' ' + whole + (whole === 1 ? ' enthält' : ' enthalten') + ' alle Suchwörter, die weiteren einen Teil davon.') +
-          (n && result.mode === 'typo' ? ' Auch ähnlich geschriebene Wörter wurden gesucht.' : '');
+          (n && result.mode === 'typo' ? ' Auch ähnlich geschriebene Wörter wurden gesucht.' : '') +
+          openNote(state, options, hours) + nearNote(state, near, options, result);
         more(mine, false);
       });
+    }
+
+    // "Jetzt geöffnet": how many offers are left out because they name no hours.
+    function openNote(state, options, hours) {
+      if (state.filters.offen !== 'jetzt') return '';
+      if (!options.keep) return ' Die Öffnungszeiten sind gerade nicht verfügbar; alle Angebote werden gezeigt.';
+      // The same search without the open-now filter: its offers without hours are the ones left out.
+      var base = engine.search(state.q, state.filters, { keep: function () { return true; } }), without = 0;
+      base.ids.forEach(function (id) { if (!hours[id]) without++; });
+      return ' Nur Angebote, die jetzt geöffnet sind.' + (without === 0 ? ''
+        : without === 1 ? ' 1 Angebot ohne Öffnungszeiten ist nicht dabei.' : ' ' + without + ' Angebote ohne Öffnungszeiten sind nicht dabei.');
+    }
+
+    // "nahe": what the list is sorted by, or why it is not.
+    function nearNote(state, near, options, result) {
+      if (!state.filters.nahe) return '';
+      if (!near) {
+        return ' Den Ort „' + state.filters.nahe + '“ kennen wir nicht; die Liste ist nicht nach Entfernung sortiert. ' +
+          'Geben Sie eine Postleitzahl oder einen Ort ein.';
+      }
+      if (!options.distance) return '';
+      var without = result.ids.filter(function (id) { return options.distance(id) === null; }).length;
+      return ' Sortiert nach Entfernung ' + (near.name ? 'von ' + near.name : 'von Ihrem Standort') + '.' +
+        (without ? ' Angebote ohne Adresse mit Koordinaten stehen am Ende.' : '');
     }
 
     function more(mine, focus) {
       var next = all.slice(shown.length, shown.length + PAGE);
       shown = shown.concat(next);
-      return engine.records(next).then(function (records) {
+      return Promise.all([engine.records(next), window.WegweiserHours ? engine.hours() : null]).then(function (got) {
+        var records = got[0], known = got[1];
         if (mine !== run) return;
         var list = results.querySelector('ol') || results.appendChild(document.createElement('ol'));
         var old = results.querySelector('.search-more');
@@ -385,7 +502,10 @@
           if (!r) return;
           var li = document.createElement('li'), h = document.createElement('h2'), a = document.createElement('a');
           a.href = r[0]; a.textContent = r[1]; h.appendChild(a); li.appendChild(h);
-          [['search-place', r[2]], ['search-summary', r[3]]].forEach(function (p) {
+          var about = describeResult(next[records.indexOf(r)], known);
+          [['search-place', r[2]], ['search-distance', about.distance], ['search-open ' + (about.isOpen ? 'is-open' : 'is-closed'), about.open],
+            ['search-summary', r[3]]].forEach(function (p) {
+            if (!p[1]) return;
             var el = document.createElement('p'); el.className = p[0]; el.textContent = p[1]; li.appendChild(el);
           });
           list.appendChild(li);
@@ -424,7 +544,8 @@
 
     var state = readState();
     showState(state);
-    openIndex(load, state.q, Number(form.getAttribute('data-shard')) || 0).then(function (opened) {
+    var extra = (state.filters.offen === 'jetzt' ? ['h.json'] : []).concat(state.filters.nahe ? ['g.json'] : []);
+    openIndex(load, state.q, Number(form.getAttribute('data-shard')) || 0, extra).then(function (opened) {
       engine = opened;
       search(null);
     }).catch(function () {

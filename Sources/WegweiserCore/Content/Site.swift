@@ -13,6 +13,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var municipalities: [Municipality]
     public var lifePhases: [LifePhase]
     public var areas: [Area]
+    /// IANA zone the opening hours are meant in (`timezone`, default Europe/Berlin).
+    public var timeZone: String = "Europe/Berlin"
+    /// The state whose public holidays close offers (`holidays: nw`), or nil for none.
+    public var holidayState: String?
     /// After how many months an offer's `updated` date calls for a review.
     public var reviewAfterMonths: Int = 12
 
@@ -34,6 +38,13 @@ public struct Municipality: Sendable, Equatable, Identifiable {
     /// Offers filed under a county-wide municipality are listed in every town.
     public var countyWide: Bool
     public var youthOffice: YouthOffice?
+    /// Where "near Unna" means when no location in the town has coordinates.
+    public var center: GeoPoint? = nil
+}
+
+public struct GeoPoint: Sendable, Equatable {
+    public var latitude: Double
+    public var longitude: Double
 }
 
 public struct YouthOffice: Sendable, Equatable {

@@ -212,8 +212,12 @@ enum OfferParser {
             let opens = time(&reader, reader.required(fields, "opens"), "opens")
             let closes = time(&reader, reader.required(fields, "closes"), "closes")
             guard let days, !days.isEmpty, let opens, let closes else { return nil }
-            if closes <= opens {
-                reader.error(fields["closes"], "`closes` (\(closes)) liegt nicht nach `opens` (\(opens)).")
+            // Hours over midnight (a night café, 20:00–02:00) close the next
+            // morning; other times with `closes` first are taken for a typo.
+            let overnight = closes < opens && opens >= "12:00" && closes <= "08:00"
+            if closes <= opens && !overnight {
+                reader.error(fields["closes"], "`closes` (\(closes)) liegt nicht nach `opens` (\(opens)).",
+                    hint: "Prüfen Sie die Uhrzeiten. Über Mitternacht geht es so: `opens: \"20:00\"`, `closes: \"02:00\"` (schließt am nächsten Morgen, spätestens 08:00).")
                 return nil
             }
             return OpeningHours(days: days, opens: opens, closes: closes)

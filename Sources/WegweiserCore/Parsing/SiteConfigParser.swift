@@ -5,7 +5,7 @@ import Yams
 enum SiteConfigParser {
     static let knownKeys = [
         "title", "tagline", "base_url", "language", "description", "notice",
-        "municipalities", "life_phases", "areas", "review_after_months",
+        "municipalities", "life_phases", "areas", "timezone", "holidays", "review_after_months",
     ]
 
     static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -33,12 +33,13 @@ enum SiteConfigParser {
         }
         let language = reader.string(reader.required(fields, "language"), "language")
         let municipalities = vocabulary(&reader, fields, "municipalities", what: "Ort") { reader, entry, id, name in
-            reader.warnUnknownKeys(entry, known: ["id", "name", "description", "county_wide", "youth_office"])
+            reader.warnUnknownKeys(entry, known: ["id", "name", "description", "county_wide", "youth_office", "center"])
             return Municipality(
                 id: id, name: name,
                 description: reader.text(entry["description"], "description"),
                 countyWide: reader.bool(entry["county_wide"], "county_wide") ?? false,
-                youthOffice: youthOffice(&reader, entry["youth_office"]))
+                youthOffice: youthOffice(&reader, entry["youth_office"]),
+                center: center(&reader, entry["center"]))
         }
         let lifePhases = vocabulary(&reader, fields, "life_phases", what: "Lebensphase") { reader, entry, id, name in
             reader.warnUnknownKeys(entry, known: ["id", "name", "ages", "description"])
@@ -51,6 +52,8 @@ enum SiteConfigParser {
             return Area(id: id, name: name, description: reader.text(entry["description"], "description"))
         }
 
+        let timeZone = timeZone(&reader, fields["timezone"])
+        let holidayState = holidayState(&reader, fields["holidays"])
         guard let title, let baseURL, let language, let municipalities, let lifePhases, let areas,
             !reader.diagnostics.hasErrors
         else { return (nil, reader.diagnostics) }
@@ -59,10 +62,45 @@ enum SiteConfigParser {
             language: language, description: reader.text(fields["description"], "description"),
             notice: reader.text(fields["notice"], "notice"), municipalities: municipalities,
             lifePhases: lifePhases, areas: areas)
+        config.timeZone = timeZone
+        config.holidayState = holidayState
         if let months = reader.int(fields["review_after_months"], "review_after_months", range: 1...120) {
             config.reviewAfterMonths = months
         }
         return (config, reader.diagnostics)
+    }
+
+    /// `timezone`: an IANA zone name such as `Europe/Berlin`.
+    private static func timeZone(_ reader: inout YAMLReader, _ node: Node?) -> String {
+        guard let node, !node.isNull, let name = reader.string(node, "timezone") else { return "Europe/Berlin" }
+        guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
+            reader.error(node, "Die Zeitzone `\(name)` ist unbekannt.",
+                hint: "Schreiben Sie den Namen der Zeitzone wie `Europe/Berlin`, oder lassen Sie `timezone` weg (dann gilt Europe/Berlin).")
+            return "Europe/Berlin"
+        }
+        return name
+    }
+
+    /// `holidays`: the state whose public holidays count as closed days.
+    private static func holidayState(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+        guard let node, !node.isNull, let text = reader.string(node, "holidays") else { return nil }
+        let state = text.lowercased()
+        guard Holidays.states.contains(state) else {
+            reader.error(node, "`holidays: \(text)` nennt kein Bundesland.",
+                hint: "Schreiben Sie das Kürzel des Bundeslands, für Nordrhein-Westfalen `nw`. Gültig: \(Holidays.states.joined(separator: ", ")).")
+            return nil
+        }
+        return state
+    }
+
+    /// A municipality's `center: {lat, lon}`.
+    private static func center(_ reader: inout YAMLReader, _ node: Node?) -> GeoPoint? {
+        guard let node, !node.isNull, let entry = reader.fields(node, of: "`center`") else { return nil }
+        reader.warnUnknownKeys(entry, known: ["lat", "lon"])
+        let latitude = reader.double(reader.required(entry, "lat", hint: "Zum Beispiel `center: {lat: 51.5367, lon: 7.6894}`."), "lat", range: -90...90)
+        let longitude = reader.double(reader.required(entry, "lon", hint: "Zum Beispiel `center: {lat: 51.5367, lon: 7.6894}`."), "lon", range: -180...180)
+        guard let latitude, let longitude else { return nil }
+        return GeoPoint(latitude: latitude, longitude: longitude)
     }
 
     /// A closed vocabulary: a non-empty list of entries with unique `id` and a `name`.

@@ -47,6 +47,7 @@ extension ViewModels {
                     "opens": hours.opens, "closes": hours.closes,
                 ]
             }
+            details["openNow"] = openNowData(OpenAndNear.hours(of: offer))
         }
         let locations = offer.locations.map(\.published)
         if !locations.isEmpty {

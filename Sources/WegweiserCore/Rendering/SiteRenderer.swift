@@ -65,11 +65,14 @@ enum SiteRenderer {
     }
 
     static func searchDocument(_ offer: Offer, views: ViewModels) -> SearchDocument {
-        SearchDocument(
+        var document = SearchDocument(
             url: views.links.offer(offer.slug), title: offer.title, summary: offer.summary, topics: offer.topics,
             body: offer.bodyText, place: views.place(of: offer), municipalities: offer.municipalities,
             countyWide: views.model.isCountyWide(offer), lifePhases: offer.lifePhases, areas: offer.areas,
             free: offer.free == true, languages: offer.languages, accessible: offer.accessible?.rawValue)
+        document.hours = OpenAndNear.hours(of: offer)
+        document.points = OpenAndNear.points(of: offer)
+        return document
     }
 }
 
@@ -129,10 +132,11 @@ struct SitePlan: Sendable {
     /// The search index; the search page says how it is split.
     func searchIndex() -> SearchIndexFiles {
         let documents = model.offers.map { SiteRenderer.searchDocument($0, views: views) }
-        let vocabularies = SearchVocabularies(
+        var vocabularies = SearchVocabularies(
             towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
             lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
             areas: model.site.areas.map { SearchFacetValue(id: $0.id, name: $0.name) })
+        vocabularies.centers = OpenAndNear.centers(of: model.site)
         return SearchIndex.build(for: documents, vocabularies: vocabularies, layout: searchLayout)
     }
 

@@ -294,6 +294,7 @@ struct ViewModels {
         ]
         search["shard"] = shardPrefixLength.map(String.init)
         search["script"] = scriptText.map { ["text": $0] }
+        search["openNow"] = openNowData(nil)
         view["search"] = search
         return view
     }

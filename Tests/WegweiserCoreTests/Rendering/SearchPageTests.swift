@@ -67,8 +67,10 @@ import WegweiserSearch
         let page = try Self.page(files)
         let script = String(decoding: try #require(files["assets/search.js"]), as: UTF8.self)
         #expect(page.contains("<script type=\"module\" async>" + ViewModels.scriptElementText(script) + "</script>"))
-        #expect(!page.contains("<script src"))
-        #expect(page.ranges(of: "</script").count == 1, "only the element's own end tag")
+        // Besides it, only the deferred helpers for "open now" and "near me".
+        let sources = page.ranges(of: "<script src=").map { page[$0.upperBound...].prefix(while: { $0 != " " }) }
+        #expect(sources == ["\"/assets/hours.js\"", "\"/assets/geo.js\""])
+        #expect(page.ranges(of: "</script").count == 3, "only the elements' own end tags")
     }
 
     @Test func aSiteWithoutTheScriptGetsNoScriptElement() throws {
