@@ -10,13 +10,21 @@ RELEASE_BIN = .build/release/wegweiser
 DEBUG_BIN = .build/debug/wegweiser
 # German word list the search splits compounds with (Debian's wngerman).
 DICTIONARY ?= /usr/share/dict/ngerman
+# CI: `make site BASE_URL=https://…/` publishes under another address than
+# site.yml's base_url; `make check CHECK_FLAGS="--format gitlab" REPORT=file.json`
+# writes the check's report to a file.
+BASE_URL ?=
+CHECK_FLAGS ?=
+REPORT ?=
+# apt-get needs root: sudo where we are not (a CI runner, a workstation).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site serve check test test-swift test-js test-cli test-browser bench bench-search deps clean
+.PHONY: site serve check test test-swift test-js test-cli test-browser test-ci bench bench-search deps clean
 
 ## make site: build the tool (release) and the site into public/
 site: deps
 	$(SWIFT) build -c release --product wegweiser
-	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --dictionary $(DICTIONARY)
+	$(RELEASE_BIN) build --content $(CONTENT) --templates $(TEMPLATES) --output $(OUTPUT) --dictionary $(DICTIONARY) $(if $(BASE_URL),--base-url "$(BASE_URL)")
 
 ## make serve: build into memory, serve on http://127.0.0.1:8080, rebuild on change (public/ is not touched)
 serve: deps
@@ -26,10 +34,10 @@ serve: deps
 ## make check: validate the content only
 check: deps
 	$(SWIFT) build -c release --product wegweiser
-	$(RELEASE_BIN) check --content $(CONTENT)
+	$(RELEASE_BIN) check --content $(CONTENT) $(CHECK_FLAGS) $(if $(REPORT),> "$(REPORT)")
 
-## make test: every test (Swift, search script, command line, browser)
-test: test-swift test-js test-cli test-browser
+## make test: every test (Swift, search script, command line, browser, CI files)
+test: test-swift test-js test-cli test-browser test-ci
 
 test-swift: deps
 	$(SWIFT) build
@@ -47,6 +55,13 @@ test-browser: deps
 	bash Tests/browser/install-deps.sh
 	$(SWIFT) build --product wegweiser
 	WEGWEISER_BIN=$(DEBUG_BIN) $(PYTHON) -m pytest Tests/browser -q
+
+## test-ci: both CI files against SchemaStore's schemas, the workflow audited
+## by zizmor, and the CI files' commands run in a fresh clone
+test-ci: deps
+	bash Tests/ci/install-deps.sh
+	$(SWIFT) build -c release --product wegweiser
+	$(PYTHON) -m pytest Tests/ci -q
 
 ## make bench: build time, CPU and memory against Hugo on generated content
 ## (SIZES=1000,10000,50000 RUNS=3 SERVE_RUNS=5 SERVE=0 to skip serve), and edit-to-served latency
@@ -67,12 +82,12 @@ deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config >/dev/null; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config >/dev/null; \
 	fi
 	@if [ "$(DICTIONARY)" = /usr/share/dict/ngerman ] && [ ! -f /usr/share/dict/ngerman ]; then \
 		echo "Installing wngerman (apt-get)…"; \
 		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends wngerman >/dev/null; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wngerman >/dev/null; \
 	fi
 
 clean:

@@ -25,17 +25,20 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Deutsche Wortliste (ein Wort je Zeile, etwa /usr/share/dict/ngerman aus wngerman), mit der die Suche zusammengesetzte Wörter zerlegt (build, serve).")
     var dictionary: String?
 
-    func buildOptions(drafts: Bool = false) -> BuildOptions {
-        BuildOptions(includeDrafts: drafts, strict: strict, today: CalendarDate.today(), templatesPath: templates)
+    func buildOptions(drafts: Bool = false, baseURL: String? = nil) -> BuildOptions {
+        BuildOptions(
+            includeDrafts: drafts, strict: strict, today: CalendarDate.today(), templatesPath: templates,
+            baseURL: baseURL)
     }
 
     func readContent() -> ContentFiles {
         SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
     }
 
-    func diskBuild(output: String, drafts: Bool, force: Bool = false) -> DiskBuild {
+    func diskBuild(output: String, drafts: Bool, force: Bool = false, baseURL: String? = nil) -> DiskBuild {
         var build = DiskBuild(
-            content: content, templates: templates, output: output, options: buildOptions(drafts: drafts), force: force)
+            content: content, templates: templates, output: output,
+            options: buildOptions(drafts: drafts, baseURL: baseURL), force: force)
         build.dictionary = dictionary
         return build
     }
@@ -57,9 +60,21 @@ struct Build: ParsableCommand {
         discussion: "Ohne --force ersetzt der Bau nur einen Ordner, den er selbst geschrieben hat (erkennbar an der Datei .wegweiser-ausgabe), einen leeren Ordner oder einen, der nur .gitkeep enthält."))
     var force = false
 
+    @Option(name: .customLong("base-url"), help: "Adresse der veröffentlichten Website (http:// oder https://); ersetzt `base_url` aus site.yml.")
+    var baseURL: String?
+
     func run() throws {
+        var normalizedBaseURL: String?
+        if let baseURL {
+            guard let url = SiteConfig.normalizedBaseURL(baseURL) else {
+                FileHandle.standardError.write(Data(
+                    "Fehler: `--base-url \(baseURL)` ist keine vollständige Adresse mit http:// oder https://.\n    Hinweis: Geben Sie die Adresse an, unter der die Website erreichbar ist, z. B. `--base-url https://familien.kreis-unna.de/`.\n".utf8))
+                throw ExitCode.failure
+            }
+            normalizedBaseURL = url
+        }
         let started = ContinuousClock.now
-        let result = site.diskBuild(output: output, drafts: drafts, force: force).run()
+        let result = site.diskBuild(output: output, drafts: drafts, force: force, baseURL: normalizedBaseURL).run()
         let elapsed = ContinuousClock.now - started
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         guard let rendered = result.site else {
@@ -80,11 +95,25 @@ struct Check: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Ausgabeformat: text, github oder json.")
+    @Option(help: "Ausgabeformat: text, github (Anmerkungen in GitHub Actions), gitlab (Code-Quality-Bericht) oder json.")
     var format: DiagnosticFormat = .text
+
+    @Flag(help: "Statt der Meldungen eine Übersicht je Ort und Träger: wie viele Angebote zu prüfen sind.")
+    var summary = false
 
     func run() throws {
         let files = site.readContent()
+        if summary {
+            let (table, diagnostics) = SiteBuilder.reviewSummary(content: files, options: site.buildOptions())
+            FileHandle.standardError.write(Data(DiagnosticFormat.text.render(diagnostics.filter { $0.severity == .error }).utf8))
+            guard let table else {
+                FileHandle.standardError.write(Data(
+                    "Keine Übersicht: \(diagnostics.errorCount) Fehler. Beheben Sie erst die Fehler.\n".utf8))
+                throw ExitCode.failure
+            }
+            FileHandle.standardOutput.write(Data(table.utf8))
+            return
+        }
         let diagnostics = SiteBuilder.check(content: files, options: site.buildOptions())
         // Unbuffered, so the summary on standard error cannot overtake it.
         FileHandle.standardOutput.write(Data(format.render(diagnostics).utf8))

@@ -37,12 +37,15 @@ enum Fixtures {
             name: Bildung
         """
 
-    /// A valid offer's front matter lines; tests replace or add lines.
+    /// A valid offer's front matter lines; tests replace or add lines. A phone
+    /// number unless `extra` brings its own `contact`: an offer without one is warned about.
     static func offer(
         title: String = "Hebammenhilfe", towns: String = "[alpha]", phases: String = "[0-3]",
         extra: String = "", body: String = "Text."
     ) -> String {
-        """
+        let contact = "contact: {phone: \"02303 000-000\"}"
+        let lines = extra.contains("contact:") ? extra : extra.isEmpty ? contact : extra + "\n" + contact
+        return """
         ---
         title: \(title)
         summary: Hebammen helfen nach der Geburt.
@@ -51,7 +54,7 @@ enum Fixtures {
         areas: [gesundheit]
         provider: Hebammen e. V.
         updated: 2026-10-01
-        \(extra)
+        \(lines)
         ---
         \(body)
         """

@@ -8,12 +8,18 @@ public struct BuildOptions: Sendable {
     public var today: CalendarDate
     /// How messages name the templates folder.
     public var templatesPath: String
+    /// Replaces site.yml's `base_url` in every absolute URL (`--base-url`), normalised.
+    public var baseURL: String?
 
-    public init(includeDrafts: Bool = false, strict: Bool = false, today: CalendarDate, templatesPath: String = "templates") {
+    public init(
+        includeDrafts: Bool = false, strict: Bool = false, today: CalendarDate, templatesPath: String = "templates",
+        baseURL: String? = nil
+    ) {
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.today = today
         self.templatesPath = templatesPath
+        self.baseURL = baseURL
     }
 }
 
@@ -51,12 +57,22 @@ public enum SiteBuilder {
         validate(files, options: options, reportReviews: true).diagnostics
     }
 
+    /// The coordinator's table of offers due for review (`check --summary`),
+    /// or nil when the content has errors; with the diagnostics either way.
+    public static func reviewSummary(content files: ContentFiles, options: BuildOptions) -> (summary: String?, diagnostics: [Diagnostic]) {
+        let (content, diagnostics) = validate(files, options: options, reportReviews: true)
+        return (content.map { ContentReview.summary($0, today: options.today, includeDrafts: options.includeDrafts) }, diagnostics)
+    }
+
     /// The content, or nil when there is an error (a warning, with `--strict`).
     static func validate(
         _ files: ContentFiles, options: BuildOptions, reportReviews: Bool, cache: OfferParseCache? = nil
     ) -> (content: Content?, diagnostics: [Diagnostic]) {
         var (content, diagnostics) = ContentLoader.load(
-            files, options: ContentOptions(today: options.today, reportReviews: reportReviews), cache: cache)
+            files, options: ContentOptions(
+                today: options.today, reportReviews: reportReviews, includeDrafts: options.includeDrafts,
+                baseURL: options.baseURL),
+            cache: cache)
         if options.strict { diagnostics = diagnostics.strict() }
         return (diagnostics.hasErrors ? nil : content, diagnostics)
     }

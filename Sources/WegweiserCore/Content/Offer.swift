@@ -47,6 +47,10 @@ public struct Offer: Sendable, Equatable {
     /// Lines of `id` and `review_by`, for messages about them.
     public var idLine: Int = 0
     public var reviewByLine: Int = 0
+    /// The file line of each top-level key written, for messages about the offer as a whole.
+    public var keyLines: [String: Int] = [:]
+    /// Links in the body to the site's own pages, with file lines.
+    public var siteLinks: [SiteLink] = []
 }
 
 public struct AgeRange: Sendable, Equatable {

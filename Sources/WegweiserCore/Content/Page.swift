@@ -14,4 +14,6 @@ public struct PlainPage: Sendable, Equatable {
     public var body: String
     public var bodyHTML: String = ""
     public var bodyLine: Int
+    /// Links in the body to the site's own pages, with file lines.
+    public var siteLinks: [SiteLink] = []
 }

@@ -21,6 +21,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// `country`): e.g. `Nordrhein-Westfalen`, `DE` (the default).
     public var state: String?
     public var country: String?
+    /// After how many months an offer's `updated` date calls for a review.
+    public var reviewAfterMonths: Int = 12
 
     /// The path part of `baseURL`, e.g. `/` or `/familien/`: every link starts with it.
     public var rootPath: String {

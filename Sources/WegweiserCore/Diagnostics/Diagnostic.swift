@@ -20,10 +20,13 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable {
     public var severity: Severity
     public var message: String
     public var hint: String?
+    /// A short name for the kind of problem (`veraltet`, `toter-link`), where
+    /// one is given: GitLab shows it as the check's name.
+    public var code: String?
 
     public init(
         file: String, line: Int = 0, column: Int = 0, severity: Severity = .error,
-        message: String, hint: String? = nil
+        message: String, hint: String? = nil, code: String? = nil
     ) {
         self.file = file
         self.line = line
@@ -31,6 +34,7 @@ public struct Diagnostic: Error, Sendable, Equatable, Comparable {
         self.severity = severity
         self.message = message
         self.hint = hint
+        self.code = code
     }
 
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
@@ -47,6 +51,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text
     case github
     case json
+    /// GitLab's Code Quality report: https://docs.gitlab.com/ci/testing/code_quality/
+    case gitlab
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
         switch self {
@@ -74,12 +80,19 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
                     "severity": diagnostic.severity.rawValue, "message": diagnostic.message,
                 ]
                 if let hint = diagnostic.hint { object["hint"] = hint }
+                if let code = diagnostic.code { object["code"] = code }
                 return object
             }
-            let data = try! JSONSerialization.data(
-                withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-            return String(decoding: data, as: UTF8.self) + "\n"
+            return Self.encode(objects)
+        case .gitlab:
+            return Self.encode(CodeQuality.report(diagnostics))
         }
+    }
+
+    private static func encode(_ objects: [[String: Any]]) -> String {
+        let data = try! JSONSerialization.data(
+            withJSONObject: objects, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self) + "\n"
     }
 
     // GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions

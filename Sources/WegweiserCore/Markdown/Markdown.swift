@@ -11,6 +11,9 @@ public struct MarkdownDocument: Sendable {
     public let plainText: String
     /// Things cmark will not publish as written, with 1-based lines in the body.
     public let notes: [Note]
+    /// Links to a path on this site (`/angebote/…/`), as published (below
+    /// `linkRoot`), with 1-based lines in the body: checked against the site's pages.
+    public let siteLinks: [SiteLink]
 
     public struct Note: Sendable, Equatable {
         public enum Kind: Sendable, Equatable {
@@ -38,6 +41,7 @@ public struct MarkdownDocument: Sendable {
 
         var text = ""
         var notes: [Note] = []
+        var siteLinks: [SiteLink] = []
         let iterator = cmark_iter_new(root)!
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
@@ -61,6 +65,8 @@ public struct MarkdownDocument: Sendable {
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     if !Self.isSafe(url: url) {
                         notes.append(Note(kind: .unsafeLink(url), line: line, column: column))
+                    } else if url.hasPrefix("/"), !url.hasPrefix("//") {
+                        siteLinks.append(SiteLink(url: url, line: line, column: column))
                     }
                 default:
                     break
@@ -71,6 +77,7 @@ public struct MarkdownDocument: Sendable {
         }
         plainText = Self.collapsingWhitespace(text)
         self.notes = notes
+        self.siteLinks = siteLinks
     }
 
     /// Runs of white space become one space; on UTF-8 bytes, which is many
@@ -131,5 +138,21 @@ public struct MarkdownDocument: Sendable {
                 .contains { lowered.hasPrefix($0) }
         }
         return true
+    }
+}
+
+/// A link in a body to a page of the site itself.
+public struct SiteLink: Sendable, Equatable {
+    /// As published: starts with the site's root path.
+    public var url: String
+    /// 1-based; in the body while parsing, in the file once an offer or page holds it.
+    public var line: Int
+    public var column: Int
+}
+
+extension MarkdownDocument {
+    /// The site links with lines counted in the whole file.
+    func siteLinks(inFileFrom bodyLine: Int) -> [SiteLink] {
+        siteLinks.map { SiteLink(url: $0.url, line: bodyLine + $0.line - 1, column: $0.column) }
     }
 }

@@ -36,10 +36,16 @@ public struct ContentOptions: Sendable {
     public var today: CalendarDate
     /// Whether `review_by` dates that have passed are reported (`check` does).
     public var reportReviews: Bool
+    /// Drafts count as published (for the checks over the whole content).
+    public var includeDrafts: Bool
+    /// Replaces site.yml's `base_url` (`build --base-url`); already normalised.
+    public var baseURL: String?
 
-    public init(today: CalendarDate, reportReviews: Bool = false) {
+    public init(today: CalendarDate, reportReviews: Bool = false, includeDrafts: Bool = false, baseURL: String? = nil) {
         self.today = today
         self.reportReviews = reportReviews
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
     }
 }
 
@@ -55,6 +61,7 @@ public enum ContentLoader {
         if let file = files.siteConfig {
             let (config, found) = SiteConfigParser.parse(file)
             site = config
+            if let baseURL = options.baseURL { site?.baseURL = baseURL }
             diagnostics += found
         } else if !files.problems.contains(where: { $0.file == files.siteConfigPath }) {
             diagnostics.append(Diagnostic(
@@ -65,7 +72,8 @@ public enum ContentLoader {
         var offers: [Offer] = []
         let today = options.today
         let vocabulary = site
-        cache?.begin(site: files.siteConfig?.text, today: today)
+        // The base URL decides where body links point: part of what the cache keys on.
+        cache?.begin(site: files.siteConfig.map { $0.text + "\u{0}" + (options.baseURL ?? "") }, today: today)
         let parsed = files.offers.parallelMap { file in
             if let known = cache?.parsed(file) { return known }
             let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today)
@@ -98,6 +106,12 @@ public enum ContentLoader {
         }
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.sourcePath) }, kind: "Seiten")
         diagnostics += reservedPageSlugs(pages)
+        if let site {
+            // A file with an error still has its address: a link to it is not the problem.
+            let unfinished = zip(files.offers, parsed).filter { !$0.1.complete }.map { Slug.fold(OfferParser.baseName(of: $0.0.path)) }
+            diagnostics += ContentReview.findings(
+                Content(site: site, offers: offers, pages: pages), options: options, unfinishedSlugs: Set(unfinished))
+        }
 
         diagnostics.sort()
         guard let site, !diagnostics.hasErrors else { return (nil, diagnostics) }

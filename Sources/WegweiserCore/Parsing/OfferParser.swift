@@ -25,6 +25,7 @@ enum OfferParser {
         case .failure(let diagnostic): return (nil, false, [diagnostic])
         }
         var reader = YAMLReader(file: file.displayPath, firstLine: document.yamlLine)
+        reader.warnsAboutCutComments = true
         guard let root = reader.compose(document.yaml) else {
             if reader.diagnostics.isEmpty {
                 reader.error(nil, "Die Angaben des Angebots sind leer.", hint: "Pflichtangaben: \(requiredKeys.map { "`\($0)`" }.joined(separator: ", ")).")
@@ -79,10 +80,14 @@ enum OfferParser {
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
         offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
+        for entry in fields.entries {
+            offer.keyLines[entry.key] = (entry.keyNode.mark?.line ?? 1) + document.yamlLine - 1
+        }
 
         let markdown = MarkdownDocument(document.body, linkRoot: site?.rootPath ?? "/")
         offer.bodyHTML = markdown.html
         offer.bodyText = markdown.plainText
+        offer.siteLinks = markdown.siteLinks(inFileFrom: document.bodyLine)
         var diagnostics = reader.diagnostics
         diagnostics += bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         let complete = title != nil && summary != nil && municipalities != nil && lifePhases != nil
@@ -122,7 +127,7 @@ enum OfferParser {
         _ reader: inout YAMLReader, _ fields: Fields, _ key: String, vocabulary: [String]?, what: String
     ) -> [String]? {
         let node = reader.required(fields, key, hint: "Ergänzen Sie `\(key):` mit mindestens einer id\(vocabulary.map { ": \($0.joined(separator: ", "))" } ?? "").")
-        guard let node, let items = reader.stringList(node, key) else { return nil }
+        guard let node, let items = reader.stringList(node, key, allowsComment: true) else { return nil }
         guard !items.isEmpty else {
             reader.error(node, "`\(key)` braucht mindestens einen Eintrag.", hint: vocabulary.map { "Gültig: \($0.joined(separator: ", "))." })
             return nil
@@ -220,7 +225,7 @@ enum OfferParser {
     }
 
     private static func time(_ reader: inout YAMLReader, _ node: Node?, _ key: String) -> String? {
-        guard let node, let text = reader.string(node, key) else { return nil }
+        guard let node, let text = reader.string(node, key, allowsComment: true) else { return nil }
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), (0...24).contains(hour), (0...59).contains(minute),
@@ -233,7 +238,7 @@ enum OfferParser {
     }
 
     private static func languages(_ reader: inout YAMLReader, _ node: Node?) -> [String] {
-        guard let items = reader.stringList(node, "languages") else { return [] }
+        guard let items = reader.stringList(node, "languages", allowsComment: true) else { return [] }
         return items.compactMap { code, item in
             let lowered = code.lowercased()
             guard Languages.name(of: lowered) != nil else {

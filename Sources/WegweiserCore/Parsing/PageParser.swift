@@ -26,6 +26,7 @@ enum PageParser {
             order: reader.int(fields["order"], "order", range: -1000...1000),
             body: document.body, bodyLine: document.bodyLine)
         page.bodyHTML = markdown.html
+        page.siteLinks = markdown.siteLinks(inFileFrom: document.bodyLine)
         let diagnostics = reader.diagnostics + OfferParser.bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         return (title != nil && !diagnostics.hasErrors ? page : nil, diagnostics)
     }

@@ -5,7 +5,7 @@ import Yams
 enum SiteConfigParser {
     static let knownKeys = [
         "title", "tagline", "base_url", "language", "description", "notice",
-        "municipalities", "life_phases", "areas", "timezone", "holidays", "state", "country",
+        "municipalities", "life_phases", "areas", "timezone", "holidays", "state", "country", "review_after_months",
     ]
 
     static func parse(_ file: SourceFile) -> (SiteConfig?, [Diagnostic]) {
@@ -66,6 +66,9 @@ enum SiteConfigParser {
         config.holidayState = holidayState
         config.state = reader.string(fields["state"], "state")
         config.country = reader.string(fields["country"], "country")
+        if let months = reader.int(fields["review_after_months"], "review_after_months", range: 1...120) {
+            config.reviewAfterMonths = months
+        }
         return (config, reader.diagnostics)
     }
 
@@ -148,6 +151,18 @@ enum SiteConfigParser {
             street: reader.text(entry["street"], "street"),
             postalCode: reader.string(entry["postal_code"], "postal_code"),
             city: reader.text(entry["city"], "city"))
+    }
+}
+
+extension SiteConfig {
+    /// An absolute http(s) URL with a host, ending in `/`; nil for anything else.
+    public static func normalizedBaseURL(_ text: String) -> String? {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"),
+            !text.contains(where: { $0.isWhitespace || $0 == "?" || $0 == "#" }),
+            let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+        else { return nil }
+        return text.hasSuffix("/") ? text : text + "/"
     }
 }
 

@@ -8,6 +8,11 @@ struct YAMLReader {
     /// The file line of the YAML text's first line.
     let firstLine: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// The YAML text's lines, for messages that look at what was written.
+    private var lines: [String] = []
+    /// Whether a plain text value followed by ` #` is warned about: YAML
+    /// silently drops the rest as a comment (offers; site.yml has comments on purpose).
+    var warnsAboutCutComments = false
 
     init(file: String, firstLine: Int) {
         self.file = file
@@ -16,14 +21,14 @@ struct YAMLReader {
 
     /// Parses the YAML text; a syntax error becomes a diagnostic.
     mutating func compose(_ yaml: String) -> Node? {
+        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         do {
             return try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _),
-                let .composer(_, problem, mark, _):
-                report(at: mark, "Die Angaben sind kein gültiges YAML: \(Self.explain(problem)).",
-                    hint: "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile. Texte mit `:` oder `#` in Anführungszeichen setzen.")
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                let .composer(context, problem, mark, _):
+                reportSyntaxError(problem: problem, at: mark, context: context)
             case let .duplicatedKeysInMapping(duplicates, _):
                 for key in duplicates.sorted() {
                     let lines = Self.lines(definingKey: key, in: yaml)
@@ -32,29 +37,127 @@ struct YAMLReader {
                         hint: "Sie steht schon in Zeile \((lines.first ?? 1) + firstLine - 1). Löschen Sie eine davon.")
                 }
             default:
-                report(at: nil, "Die Angaben sind kein gültiges YAML: \(error).", hint: nil)
+                report(at: nil, "Die Angaben sind kein gültiges YAML (\(error)).", hint: Self.genericHint)
             }
             return nil
         } catch {
-            report(at: nil, "Die Angaben sind kein gültiges YAML: \(error).", hint: nil)
+            report(at: nil, "Die Angaben sind kein gültiges YAML (\(error)).", hint: Self.genericHint)
             return nil
         }
     }
 
-    /// libyaml's most common complaints, in words an editor understands.
-    static func explain(_ problem: String) -> String {
-        let known = [
-            "mapping values are not allowed in this context": "ein Doppelpunkt steht an einer Stelle, an der er nicht erlaubt ist",
-            "did not find expected ',' or ']'": "eine Liste in eckigen Klammern [ ] ist nicht geschlossen",
-            "did not find expected ',' or '}'": "eine Gruppe in geschweiften Klammern { } ist nicht geschlossen",
-            "found character that cannot start any plain token": "ein Text beginnt mit einem Zeichen, das Anführungszeichen braucht",
-            "found unexpected end of stream": "ein Text in Anführungszeichen wird nicht geschlossen",
-            "did not find expected key": "die Einrückung passt nicht zu den Zeilen darüber",
-            "found a tab character that violates indentation": "zum Einrücken wurde ein Tabulator statt Leerzeichen verwendet",
-            "found a tab character where an indentation space is expected": "zum Einrücken wurde ein Tabulator statt Leerzeichen verwendet",
-            "block sequence entries are not allowed in this context": "ein Listeneintrag `- ` steht an einer Stelle, an der er nicht erlaubt ist",
+    static let genericHint = "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile. Texte mit `:` oder `#` in Anführungszeichen setzen."
+
+    /// Where libyaml stopped is often not where the editor must look: a tab
+    /// is named as such, an unclosed quote is shown on the line it opens.
+    private mutating func reportSyntaxError(problem: String, at mark: Mark, context: YamlError.Context?) {
+        if let tab = Self.tabIndentation(in: lines, upTo: mark.line) {
+            report(line: tab.line, column: tab.column,
+                "In dieser Zeile wird mit einem Tabulator eingerückt; YAML erlaubt dafür nur Leerzeichen.",
+                hint: "Löschen Sie den Tabulator am Zeilenanfang und rücken Sie mit Leerzeichen ein, so weit wie die Zeilen, zu denen diese gehört (meist zwei Leerzeichen).",
+                code: "yaml-tabulator")
+            return
+        }
+        if let quote = Self.unclosedQuote(in: lines, upTo: mark.line) ?? context.flatMap({ Self.quoteOpening(at: $0.mark, in: lines) }) {
+            report(line: quote.line, column: quote.column,
+                "Das Anführungszeichen \(quote.mark) in dieser Zeile wird nicht geschlossen.",
+                hint: "Setzen Sie ans Ende des Werts ebenfalls \(quote.mark). Steht im Text selbst ein \(quote.mark), nehmen Sie außen die anderen Anführungszeichen (\(quote.mark == "\"" ? "'" : "\"")).",
+                code: "yaml-anfuehrungszeichen")
+            return
+        }
+        let (text, hint) = Self.explain(problem)
+        report(at: mark, "Die Angaben sind kein gültiges YAML: \(text).", hint: hint, code: "yaml")
+    }
+
+    /// The first line up to `last` (1-based) whose indentation holds a tab.
+    static func tabIndentation(in lines: [String], upTo last: Int) -> (line: Int, column: Int)? {
+        for (index, line) in lines.prefix(max(last, 1)).enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            if let tab = indentation.firstIndex(of: "\t") {
+                return (index + 1, line.distance(from: line.startIndex, to: tab) + 1)
+            }
+        }
+        return nil
+    }
+
+    /// A value that opens a quote and does not close it on its line, at or before
+    /// line `last`: YAML lets the text run on, so libyaml complains only later.
+    static func unclosedQuote(in lines: [String], upTo last: Int) -> (line: Int, column: Int, mark: String)? {
+        for (index, line) in lines.prefix(max(last, 1)).enumerated() {
+            guard let start = valueStart(of: line) else { continue }
+            let value = line[start...]
+            guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+            if !isClosed(value.dropFirst(), by: quote) {
+                return (index + 1, line.distance(from: line.startIndex, to: start) + 1, String(quote))
+            }
+        }
+        return nil
+    }
+
+    /// The quote libyaml was scanning when it gave up, if the context points at one.
+    private static func quoteOpening(at mark: Mark, in lines: [String]) -> (line: Int, column: Int, mark: String)? {
+        guard mark.line >= 1, mark.line <= lines.count else { return nil }
+        let characters = Array(lines[mark.line - 1])
+        guard mark.column >= 1, mark.column <= characters.count else { return nil }
+        let character = characters[mark.column - 1]
+        guard character == "\"" || character == "'" else { return nil }
+        return (mark.line, mark.column, String(character))
+    }
+
+    /// Where the value of `key: value` or `- value` begins.
+    private static func valueStart(of line: String) -> String.Index? {
+        var rest = line.drop { $0 == " " }
+        if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        if rest.first == "\"" || rest.first == "'" { return rest.startIndex }
+        guard let colon = rest.range(of: ": ") else { return nil }
+        let key = rest[..<colon.lowerBound]
+        guard !key.isEmpty, !key.contains(where: { $0 == "\"" || $0 == "'" || $0 == "#" || $0 == "{" || $0 == "[" }) else { return nil }
+        let value = rest[colon.upperBound...].drop { $0 == " " }
+        return value.isEmpty ? nil : value.startIndex
+    }
+
+    private static func isClosed(_ text: Substring, by quote: Character) -> Bool {
+        var iterator = text.makeIterator()
+        while let character = iterator.next() {
+            if quote == "\"", character == "\\" {
+                _ = iterator.next()
+            } else if character == quote {
+                // In single quotes, '' is an escaped quote, not the end.
+                if quote == "'" {
+                    var lookahead = iterator
+                    if lookahead.next() == "'" { iterator = lookahead; continue }
+                }
+                return true
+            }
+        }
+        return false
+    }
+
+    /// libyaml's complaints, in words an editor understands, each with a hint.
+    static func explain(_ problem: String) -> (text: String, hint: String) {
+        let tabs = "Rücken Sie nur mit Leerzeichen ein, nie mit dem Tabulator."
+        let quote = "Setzen Sie den Wert in Anführungszeichen, z. B. `summary: \"Hilfe: sofort\"`."
+        let known: [String: (String, String)] = [
+            "mapping values are not allowed in this context": ("ein Doppelpunkt steht an einer Stelle, an der er nicht erlaubt ist", "Enthält ein Wert selbst `: `, setzen Sie ihn in Anführungszeichen, z. B. `summary: \"Hilfe: sofort und kostenlos\"`."),
+            "did not find expected ',' or ']'": ("eine Liste in eckigen Klammern [ ] ist nicht geschlossen", "Schließen Sie die Liste in derselben Zeile mit `]`, z. B. `life_phases: [0-3, 3-6]`."),
+            "did not find expected ',' or '}'": ("eine Gruppe in geschweiften Klammern { } ist nicht geschlossen", "Schließen Sie die Gruppe mit `}`, z. B. `age: {min: 0, max: 3}`."),
+            "found character that cannot start any plain token": ("ein Text beginnt mit einem Zeichen, das Anführungszeichen braucht", quote),
+            "found character that cannot start any token": ("ein Wert beginnt mit einem Zeichen, das Anführungszeichen braucht (etwa `@` oder `` ` ``)", quote),
+            "found unexpected end of stream": ("ein Text in Anführungszeichen wird nicht geschlossen", "Setzen Sie ans Ende des Werts dasselbe Anführungszeichen wie am Anfang."),
+            "did not find expected key": ("die Einrückung passt nicht zu den Zeilen darüber", "Rücken Sie Angaben, die zusammengehören, gleich weit mit Leerzeichen ein; Angaben der obersten Ebene stehen ganz links."),
+            "did not find expected node content": ("nach einem Doppelpunkt oder `- ` fehlt der Wert, oder er beginnt mit einem Sonderzeichen", quote),
+            "did not find expected '-' indicator": ("ein Listeneintrag ist anders eingerückt als die übrigen", "Jeder Eintrag einer Liste beginnt mit `- ` und steht genau unter den anderen."),
+            "could not find expected ':'": ("nach einem Namen fehlt der Doppelpunkt", "Jede Angabe hat die Form `schlüssel: wert`. Geht ein Text über mehrere Zeilen, setzen Sie ihn in Anführungszeichen."),
+            "found unknown escape character": ("in Anführungszeichen steht ein `\\` vor einem Zeichen, das YAML nicht kennt", "Nehmen Sie einfache Anführungszeichen `'…'` oder lassen Sie den `\\` weg."),
+            "did not find expected alphabetic or numeric character": ("ein Wert beginnt mit `&` oder `*`", quote),
+            "found undefined alias": ("ein Wert beginnt mit `*`", quote),
+            "found a tab character that violates indentation": ("zum Einrücken wurde ein Tabulator statt Leerzeichen verwendet", tabs),
+            "found a tab character where an indentation space is expected": ("zum Einrücken wurde ein Tabulator statt Leerzeichen verwendet", tabs),
+            "block sequence entries are not allowed in this context": ("ein Listeneintrag `- ` steht an einer Stelle, an der er nicht erlaubt ist", "Schreiben Sie die Liste in die Zeilen unter dem Schlüssel, eingerückt: `locations:` und darunter `  - city: Unna`."),
+            "did not find expected <document start>": ("nach den Angaben steht noch etwas, das nicht dazugehört", "Zwischen den beiden Zeilen `---` stehen nur Angaben der Form `schlüssel: wert`."),
         ]
-        return known[problem] ?? problem
+        if let (text, hint) = known[problem] { return (text, hint) }
+        return ("libyaml meldet „\(problem)“", genericHint)
     }
 
     /// 1-based lines of `yaml` where `key:` is written, as a block key or
@@ -69,25 +172,29 @@ struct YAMLReader {
 
     // MARK: - Reporting
 
-    mutating func error(_ node: Node?, _ message: String, hint: String? = nil) {
-        report(at: node?.mark, message, hint: hint, severity: .error)
+    mutating func error(_ node: Node?, _ message: String, hint: String? = nil, code: String? = nil) {
+        report(at: node?.mark, message, hint: hint, severity: .error, code: code)
     }
 
     mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
         report(at: node?.mark, message, hint: hint, severity: .warning)
     }
 
-    private mutating func report(at mark: Mark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error) {
-        report(line: mark?.line, column: mark?.column, message, hint: hint, severity: severity)
+    private mutating func report(
+        at mark: Mark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error, code: String? = nil
+    ) {
+        report(line: mark?.line, column: mark?.column, message, hint: hint, severity: severity, code: code)
     }
 
     /// `line` counts in the YAML text; nil points at the front matter's start.
     private mutating func report(
-        line: Int?, column: Int?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error
+        line: Int?, column: Int?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error,
+        code: String? = nil
     ) {
         let fileLine = line.map { $0 + firstLine - 1 } ?? max(firstLine - 1, 1)
         diagnostics.append(Diagnostic(
-            file: file, line: fileLine, column: column ?? 1, severity: severity, message: message, hint: hint))
+            file: file, line: fileLine, column: column ?? 1, severity: severity, message: message, hint: hint,
+            code: code))
     }
 
     // MARK: - Structure
@@ -137,12 +244,15 @@ struct YAMLReader {
         return nil
     }
 
-    mutating func string(_ node: Node?, _ key: String, maxLength: Int? = nil) -> String? {
+    /// `allowsComment`: a ` #` comment after the value is fine (an id, a code).
+    mutating func string(_ node: Node?, _ key: String, maxLength: Int? = nil, allowsComment: Bool = false) -> String? {
         guard let node, !node.isNull else { return nil }
         guard let scalar = node.scalar else {
-            error(node, "`\(key)` muss ein einfacher Text sein, keine Liste oder Gruppe.")
+            error(node, "`\(key)` muss ein einfacher Text sein, keine Liste oder Gruppe.",
+                hint: "Schreiben Sie den Text in dieselbe Zeile hinter `\(key): `, ohne `- ` oder `[ ]` davor.")
             return nil
         }
+        if warnsAboutCutComments, !allowsComment, scalar.style == .plain { warnIfCutByComment(node, scalar, key) }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty {
             error(node, "`\(key)` ist leer.", hint: "Schreiben Sie einen Text hinter `\(key):` oder löschen Sie die Zeile.")
@@ -162,7 +272,8 @@ struct YAMLReader {
         case "true", "ja", "yes": return true
         case "false", "nein", "no": return false
         default:
-            error(node, "`\(key)` muss `true` oder `false` sein.")
+            error(node, "`\(key)` muss `true` oder `false` sein.",
+                hint: "Schreiben Sie `\(key): true` (ja) oder `\(key): false` (nein).")
             return nil
         }
     }
@@ -170,7 +281,8 @@ struct YAMLReader {
     mutating func int(_ node: Node?, _ key: String, range: ClosedRange<Int>) -> Int? {
         guard let node, !node.isNull else { return nil }
         guard let text = node.scalar?.string, let value = Int(text), range.contains(value) else {
-            error(node, "`\(key)` muss eine ganze Zahl von \(range.lowerBound) bis \(range.upperBound) sein.")
+            error(node, "`\(key)` muss eine ganze Zahl von \(range.lowerBound) bis \(range.upperBound) sein.",
+                hint: "Schreiben Sie nur die Zahl, ohne Anführungszeichen und Einheit, z. B. `\(key): \(range.lowerBound)`.")
             return nil
         }
         return value
@@ -179,7 +291,8 @@ struct YAMLReader {
     mutating func double(_ node: Node?, _ key: String, range: ClosedRange<Double>) -> Double? {
         guard let node, !node.isNull else { return nil }
         guard let text = node.scalar?.string, let value = Double(text), range.contains(value) else {
-            error(node, "`\(key)` muss eine Zahl von \(range.lowerBound) bis \(range.upperBound) sein (Punkt als Dezimaltrenner).")
+            error(node, "`\(key)` muss eine Zahl von \(range.lowerBound) bis \(range.upperBound) sein (Punkt als Dezimaltrenner).",
+                hint: "Schreiben Sie die Zahl mit Punkt statt Komma, z. B. `51.5362`.")
             return nil
         }
         return value
@@ -188,10 +301,39 @@ struct YAMLReader {
     mutating func date(_ node: Node?, _ key: String) -> CalendarDate? {
         guard let node, !node.isNull else { return nil }
         guard let text = node.scalar?.string, let date = CalendarDate(text) else {
-            error(node, "`\(key)` ist kein gültiges Datum.", hint: "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. `2026-03-31`.")
+            let written = node.scalar?.string ?? ""
+            if let german = CalendarDate(germanNotation: written) {
+                error(node, "`\(key)` ist in deutscher Schreibweise angegeben (`\(written)`).",
+                    hint: "Schreiben Sie das Datum als JJJJ-MM-TT: `\(key): \(german)`.", code: "datum-deutsch")
+            } else {
+                error(node, "`\(key)` ist kein gültiges Datum.", hint: "Schreiben Sie das Datum als JJJJ-MM-TT, z. B. `2026-03-31`.")
+            }
             return nil
         }
         return date
+    }
+
+    /// A plain value such as `summary: Hilfe # für Kinder` loses everything from
+    /// ` #` on: YAML reads it as a comment, and the family never sees it.
+    private mutating func warnIfCutByComment(_ node: Node, _ scalar: Node.Scalar, _ key: String) {
+        guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return }
+        let characters = Array(lines[mark.line - 1])
+        let start = mark.column - 1
+        let value = Array(scalar.string)
+        guard start >= 0, start + value.count <= characters.count,
+            Array(characters[start..<(start + value.count)]) == value
+        else { return }
+        let after = characters[(start + value.count)...]
+        let gap = after.prefix { $0 == " " || $0 == "\t" }
+        guard !gap.isEmpty, after.dropFirst(gap.count).first == "#" else { return }
+        let cut = String(after.dropFirst(gap.count + 1)).trimmingCharacters(in: .whitespaces)
+        guard !cut.isEmpty else { return }
+        let column = start + value.count + gap.count + 1
+        diagnostics.append(Diagnostic(
+            file: file, line: mark.line + firstLine - 1, column: column, severity: .warning,
+            message: "Der Text nach ` #` wird nicht veröffentlicht: „\(cut)“.",
+            hint: "In YAML beginnt mit ` #` ein Kommentar. Setzen Sie den ganzen Wert in Anführungszeichen: `\(key): \"\(scalar.string) # \(cut)\"`.",
+            code: "abgeschnitten"))
     }
 
     mutating func enumeration<Value: RawRepresentable & CaseIterable>(
@@ -218,9 +360,9 @@ struct YAMLReader {
         return nil
     }
 
-    mutating func stringList(_ node: Node?, _ key: String) -> [(String, Node)]? {
+    mutating func stringList(_ node: Node?, _ key: String, allowsComment: Bool = false) -> [(String, Node)]? {
         guard let items = list(node, key) else { return nil }
-        return items.compactMap { item in string(item, key).map { ($0, item) } }
+        return items.compactMap { item in string(item, key, allowsComment: allowsComment).map { ($0, item) } }
     }
 }
 

@@ -17,7 +17,8 @@ import Testing
     @Test func duplicateIDsNameTheOtherFile() {
         let id = "id: 0f4c3d2e-1b2a-4c5d-8e9f-0a1b2c3d4e5f"
         let (_, diagnostics) = Fixtures.load([
-            "angebote/alpha/a.md": Fixtures.offer(extra: id), "angebote/alpha/b.md": Fixtures.offer(extra: id),
+            "angebote/alpha/a.md": Fixtures.offer(title: "Hebammenhilfe Nord", extra: id),
+            "angebote/alpha/b.md": Fixtures.offer(title: "Hebammenhilfe Süd", extra: id),
         ])
         #expect(diagnostics.map(\.file) == ["content/angebote/alpha/a.md", "content/angebote/alpha/b.md"])
         #expect(diagnostics[0].message.contains("b.md"))
