@@ -211,6 +211,7 @@ struct ViewModels {
         guard page == 1 else {
             continuationFrame(&view, title: town.name, path: path, page: page, of: listing.pageCount,
                               section: .towns, breadcrumbs: [("Orte", links.towns)])
+            view["townFeedURL"] = links.townFeed(town.id)
             setGroups(&view, listing, page: page)
             return view
         }
