@@ -8,6 +8,9 @@ import Yams
 enum PlainText {
     /// The first piece of `text` that looks like markup, or nil.
     static func markup(in text: String) -> String? {
+        // Nearly every text has none of the characters markup starts with:
+        // spare it the regular expressions, which a build runs per field.
+        guard text.utf8.contains(where: { markupStarts.contains($0) }) else { return nil }
         for pattern in patterns {
             if let range = text.range(of: pattern, options: .regularExpression) {
                 return String(text[range])
@@ -15,6 +18,8 @@ enum PlainText {
         }
         return nil
     }
+
+    private static let markupStarts: Set<UInt8> = Set("<&[*_`".utf8)
 
     private static let patterns = [
         #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#,  // <b>, </p>, <br/>, <a href="…">
