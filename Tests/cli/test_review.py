@@ -1,17 +1,11 @@
 """`check` and `build` as CI and coordinators run them: the new warnings in every
 format (each with file and line), `--strict`, `check --summary`, `build --base-url`."""
 import json
-import os
 import shutil
-import subprocess
-from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-BIN = Path(os.environ.get("WEGWEISER_BIN", REPO / ".build/debug/wegweiser"))
-SAMPLE = REPO / "Tests/Fixtures/sites/sample"
-TEMPLATES = REPO / "templates"
+from test_cli import BIN, REPO, SAMPLE, TEMPLATES, run
 
 STALE = """---
 title: Stillgruppe
@@ -24,10 +18,6 @@ updated: 2020-01-15
 ---
 Siehe [Schwimmkurs](/angebote/schwimmkurs-beta/) und [Kurs](/angebote/gibt-es-nicht/).
 """
-
-
-def run(*args, cwd=None):
-    return subprocess.run([str(BIN), *map(str, args)], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 @pytest.fixture
