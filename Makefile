@@ -68,8 +68,7 @@ test-ci: deps
 bench: deps
 	@command -v hugo >/dev/null 2>&1 || { \
 		echo "Installing hugo (apt-get)…"; \
-		export DEBIAN_FRONTEND=noninteractive; \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
 	$(SWIFT) build -c release --product wegweiser
 	$(PYTHON) bench/build/run.py --bin $(RELEASE_BIN)
 
@@ -81,12 +80,10 @@ bench-search: deps
 deps:
 	@if ! pkg-config --exists libcmark 2>/dev/null; then \
 		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
-		export DEBIAN_FRONTEND=noninteractive; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config >/dev/null; \
 	fi
 	@if [ "$(DICTIONARY)" = /usr/share/dict/ngerman ] && [ ! -f /usr/share/dict/ngerman ]; then \
 		echo "Installing wngerman (apt-get)…"; \
-		export DEBIAN_FRONTEND=noninteractive; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wngerman >/dev/null; \
 	fi
 

@@ -43,27 +43,4 @@ for bin in /usr/bin/chromium /usr/bin/chromedriver /usr/bin/zbarimg /usr/bin/qre
 done
 
 # --- Python packages ----------------------------------------------------------
-# Compare every `name==version` pin of requirements.txt with what is installed;
-# call pip only when one differs or is absent.
-if ! "$python" - "$here/requirements.txt" <<'PY'
-import sys
-from importlib import metadata
-
-missing = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    line = line.split("#", 1)[0].strip()
-    if not line:
-        continue
-    name, _, version = line.partition("==")
-    try:
-        if metadata.version(name.strip()) != version.strip():
-            missing.append(line)
-    except metadata.PackageNotFoundError:
-        missing.append(line)
-sys.exit(1 if missing else 0)
-PY
-then
-    log "installing Python packages from requirements.txt"
-    "$python" -m pip install --quiet --disable-pip-version-check --no-input \
-        --root-user-action=ignore -r "$here/requirements.txt"
-fi
+PYTHON="$python" bash "$here/../install-pinned.sh" "$here/requirements.txt"

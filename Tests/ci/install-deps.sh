@@ -24,27 +24,4 @@ if ! command -v git >/dev/null 2>&1; then
     "${sudo[@]}" apt-get "${apt_opts[@]}" install -y --no-install-recommends git >/dev/null
 fi
 
-# Compare every `name==version` pin with what is installed; call pip only when
-# one differs or is absent.
-if ! "$python" - "$here/requirements.txt" <<'PY'
-import sys
-from importlib import metadata
-
-missing = []
-for line in open(sys.argv[1], encoding="utf-8"):
-    line = line.split("#", 1)[0].strip()
-    if not line:
-        continue
-    name, _, version = line.partition("==")
-    try:
-        if metadata.version(name.strip()) != version.strip():
-            missing.append(line)
-    except metadata.PackageNotFoundError:
-        missing.append(line)
-sys.exit(1 if missing else 0)
-PY
-then
-    log "installing Python packages from requirements.txt"
-    "$python" -m pip install --quiet --disable-pip-version-check --no-input \
-        --root-user-action=ignore -r "$here/requirements.txt"
-fi
+PYTHON="$python" bash "$here/../install-pinned.sh" "$here/requirements.txt"
