@@ -91,66 +91,120 @@ extension ViewModels {
 
     /// The groups of page `number` of a grouped page, with the table of
     /// contents, the links to the rest of cut groups and the page links.
-    func setGroups(_ view: inout ViewModel, _ listing: GroupedListing, page number: Int) {
+    func setGroups(_ view: inout GroupedPage, _ listing: GroupedListing, page number: Int) {
         if number <= 1 {
-            setGroups(&view, listing.groups.enumerated().map { index, group in
+            view.groups = listing.groups.enumerated().map { index, group in
                 let cut = group.offers.count > listing.limits.perGroup
                 var item = self.group(
                     id: group.id, title: group.title, subtitle: group.subtitle, url: group.url,
                     offers: cut ? Array(group.offers.prefix(listing.limits.perGroup)) : group.offers)
-                item["count"] = Text.count(group.offers.count)
+                item.count = Text.count(group.offers.count)
                 if cut, let fullList = group.fullList {
-                    item["more"] = ["url": fullList, "text": "Alle \(Text.count(group.offers.count)) anzeigen"]
+                    item.more = MoreLink(url: fullList, text: "Alle \(Text.count(group.offers.count)) anzeigen")
                 } else if cut, let page = listing.continuesOn(group: index) {
                     let rest = group.offers.count - listing.limits.perGroup
-                    item["more"] = [
-                        "url": links.numbered(listing.path, page: page) + "#" + group.id,
-                        "text": "\(rest == 1 ? "Das weitere Angebot" : "Die weiteren \(rest) Angebote") ab Seite \(page)",
-                    ]
+                    item.more = MoreLink(
+                        url: links.numbered(listing.path, page: page) + "#" + group.id,
+                        text: "\(rest == 1 ? "Das weitere Angebot" : "Die weiteren \(rest) Angebote") ab Seite \(page)")
                 }
                 return item
-            })
+            }
         } else {
-            setGroups(&view, listing.continuation[number - 2].map { part in
+            view.groups = listing.continuation[number - 2].map { part in
                 let group = listing.groups[part.group]
                 var item = self.group(
                     id: group.id, title: "\(group.title) (Fortsetzung)", subtitle: group.subtitle, url: group.url,
                     offers: Array(group.offers[part.range]))
-                item["count"] = "Angebote \(part.range.lowerBound + 1) bis \(part.range.upperBound) von \(group.offers.count)"
+                item.count = "Angebote \(part.range.lowerBound + 1) bis \(part.range.upperBound) von \(group.offers.count)"
                 return item
-            })
+            }
         }
-        view["pagination"] = pagination(path: listing.path, page: number, of: listing.pageCount)
+        view.pagination = pagination(path: listing.path, page: number, of: listing.pageCount)
     }
 
-    /// What a numbered page says about itself, or nil for the first page.
-    func continuationFrame(
-        _ view: inout ViewModel, title: String, path: String, page number: Int, of count: Int,
+    /// What a numbered page (2 or later) says about itself.
+    func continuationPage(
+        title: String, path: String, page number: Int, of count: Int,
         section: Section, breadcrumbs: [(String, String)]
-    ) {
-        view = frame(
-            title: "\(title), Seite \(number)", path: links.numbered(path, page: number),
-            description: "\(title): Seite \(number) von \(count).", section: section,
-            breadcrumbs: breadcrumbs + [(title, path)])
-        view["heading"] = "\(title), Seite \(number) von \(count)"
-        view["continued"] = true
+    ) -> GroupedPage {
+        GroupedPage(
+            frame: frame(
+                title: "\(title), Seite \(number)", path: links.numbered(path, page: number),
+                description: "\(title): Seite \(number) von \(count).", section: section,
+                breadcrumbs: breadcrumbs + [(title, path)]),
+            heading: "\(title), Seite \(number) von \(count)", continued: true)
+    }
+
+    /// `pagination`: the page links of a numbered list.
+    struct Pagination: TemplateData {
+        var pages: [PageEntry]
+        var currentPage, pageCount: Int
+        var prev, next: PageURL?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .pages: .list(pages)
+            case .currentPage: .number(currentPage)
+            case .pageCount: .number(pageCount)
+            case .prev: TemplateValue(prev)
+            case .next: TemplateValue(next)
+            default: .absent
+            }
+        }
+    }
+
+    /// A page link, or a gap (`gap`) between two of them.
+    enum PageEntry: TemplateData {
+        case gap
+        case link(PageLink)
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch (self, key) {
+            case (.gap, .gap): .bool(true)
+            case (.link(let link), .link): .object(link)
+            default: .absent
+            }
+        }
+    }
+
+    struct PageLink: TemplateData {
+        var number: Int
+        var url: String
+        var current: Bool
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .number: .number(number)
+            case .url: .text(url)
+            case .current: .bool(current)
+            default: .absent
+            }
+        }
+    }
+
+    struct PageURL: TemplateData {
+        var url: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            key == .url ? .text(url) : .absent
+        }
     }
 
     /// Page links for page `number` of `count` (nil when there is one page):
     /// the first, the last and two on each side of the current one, with
     /// gaps between; and the previous and next page for `rel` links.
-    func pagination(path: String, page number: Int, of count: Int) -> ViewModel? {
+    func pagination(path: String, page number: Int, of count: Int) -> Pagination? {
         guard count > 1 else { return nil }
-        var pages: [ViewModel] = []
+        var pages: [PageEntry] = []
         var last = 0
         for candidate in 1...count where candidate == 1 || candidate == count || abs(candidate - number) <= 2 {
-            if candidate > last + 1 { pages.append(["gap": true]) }
-            pages.append(["link": ["number": candidate, "url": links.numbered(path, page: candidate), "current": candidate == number]])
+            if candidate > last + 1 { pages.append(.gap) }
+            pages.append(.link(PageLink(number: candidate, url: links.numbered(path, page: candidate), current: candidate == number)))
             last = candidate
         }
-        var view: ViewModel = ["pages": pages, "currentPage": number, "pageCount": count]
-        if number > 1 { view["prev"] = ["url": links.numbered(path, page: number - 1)] }
-        if number < count { view["next"] = ["url": links.numbered(path, page: number + 1)] }
-        return view
+        return Pagination(
+            pages: pages, currentPage: number, pageCount: count,
+            prev: number > 1 ? PageURL(url: links.numbered(path, page: number - 1)) : nil,
+            next: number < count ? PageURL(url: links.numbered(path, page: number + 1)) : nil)
     }
 }

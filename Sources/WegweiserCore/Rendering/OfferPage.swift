@@ -2,78 +2,172 @@
 import Foundation
 
 extension ViewModels {
-    func offer(_ offer: Offer, html: String) -> ViewModel {
+    /// An offer's page.
+    struct OfferPage: TemplateData {
+        var frame: Frame
+        var offer: OfferDetails
+        var jsonLD: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .offer: .object(offer)
+            case .jsonLD: .text(jsonLD)
+            default: frame.value(key)
+            }
+        }
+    }
+
+    /// `offer`: every field of the offer, in words.
+    struct OfferDetails: TemplateData {
+        var title, summary, body, provider, place, updated, updatedText, slug: String
+        var countyWide: Bool
+        var phases, areas, towns: [NamedLink]
+        var status, age, access, registration, hoursNote, cost, languages, topics: String?
+        var draft: Bool
+        var hours: [HoursRow]
+        var openNow: OpenNow?
+        var locationsHeading: String
+        var locations: [PlaceInfo]
+        var contact: ContactInfo?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .title: .text(title)
+            case .summary: .text(summary)
+            case .body: .text(body)
+            case .provider: .text(provider)
+            case .place: .text(place)
+            case .countyWide: .bool(countyWide)
+            case .updated: .text(updated)
+            case .updatedText: .text(updatedText)
+            case .phases: .list(phases)
+            case .areas: .list(areas)
+            case .towns: .list(towns)
+            case .slug: .text(slug)
+            case .status: TemplateValue(status)
+            case .draft: .flag(draft)
+            case .age: TemplateValue(age)
+            case .access: TemplateValue(access)
+            case .registration: TemplateValue(registration)
+            case .hoursNote: TemplateValue(hoursNote)
+            case .cost: TemplateValue(cost)
+            case .languages: TemplateValue(languages)
+            case .topics: TemplateValue(topics)
+            case .hasHours: .flag(!hours.isEmpty)
+            case .hours: hours.isEmpty ? .absent : .list(hours)
+            case .openNow: TemplateValue(openNow)
+            case .hasLocations: .flag(!locations.isEmpty)
+            case .locationsHeading: locations.isEmpty ? .absent : .text(locationsHeading)
+            case .locations: locations.isEmpty ? .absent : .list(locations)
+            case .contact: TemplateValue(contact)
+            default: .absent
+            }
+        }
+    }
+
+    /// A row of opening hours.
+    struct HoursRow: TemplateData {
+        var days, daysLong, opens, closes: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .days: .text(days)
+            case .daysLong: .text(daysLong)
+            case .opens: .text(opens)
+            case .closes: .text(closes)
+            default: .absent
+            }
+        }
+    }
+
+    /// A location as published: a confidential one has no street and no map.
+    struct PlaceInfo: TemplateData {
+        var name, street, city, district, mapURL: String?
+        var confidential: Bool
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: TemplateValue(name)
+            case .street: TemplateValue(street)
+            case .city: TemplateValue(city)
+            case .district: TemplateValue(district)
+            case .confidential: .flag(confidential)
+            case .mapURL: TemplateValue(mapURL)
+            default: .absent
+            }
+        }
+    }
+
+    struct ContactInfo: TemplateData {
+        var name, website: String?
+        var phone, email: ContactLink?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: TemplateValue(name)
+            case .phone: TemplateValue(phone)
+            case .email: TemplateValue(email)
+            case .website: TemplateValue(website)
+            default: .absent
+            }
+        }
+    }
+
+    func offer(_ offer: Offer, html: String) -> OfferPage {
         let path = links.offer(offer.slug)
         var breadcrumbs: [(String, String)] = [("Orte", links.towns)]
         if let first = offer.municipalities.first, let town = model.municipality(first) {
             breadcrumbs.append((town.name, links.town(town.id)))
         }
-        var view = frame(title: offer.title, path: path, description: offer.summary, section: .offer, breadcrumbs: breadcrumbs)
-        view["offer"] = offerDetails(offer, html: html)
-        view["jsonLD"] = jsonLD(offer)
-        return view
+        return OfferPage(
+            frame: frame(title: offer.title, path: path, description: offer.summary, section: .offer, breadcrumbs: breadcrumbs),
+            offer: offerDetails(offer, html: html), jsonLD: jsonLD(offer))
     }
 
-    private func offerDetails(_ offer: Offer, html: String) -> ViewModel {
-        var details: ViewModel = [
-            "title": offer.title, "summary": offer.summary, "body": html, "provider": offer.provider,
-            "place": place(of: offer), "countyWide": model.isCountyWide(offer),
-            "updated": offer.updated.description, "updatedText": offer.updated.germanText,
-            "phases": offer.lifePhases.compactMap { id in model.lifePhase(id).map { ["name": $0.name, "url": links.lifePhase(id)] } },
-            "areas": offer.areas.compactMap { id in model.area(id).map { ["name": $0.name, "url": links.area(id)] } },
-            "towns": offer.municipalities.compactMap { id in model.municipality(id).map { ["name": $0.name, "url": links.town(id)] } },
-        ]
-        details["slug"] = offer.slug  // the Merkliste button's key
-        details["status"] = Text.status(offer.status)
-        details["draft"] = offer.draft ? true : nil
-        details["age"] = Text.age(offer.age)
-        details["access"] = Text.access(offer.accessible)
-        details["registration"] = offer.registration
-        details["hoursNote"] = offer.hoursNote
+    private func offerDetails(_ offer: Offer, html: String) -> OfferDetails {
+        var cost: String?
         if offer.free == true {
-            details["cost"] = offer.cost.map { "kostenlos (\($0))" } ?? "kostenlos"
-        } else if let cost = offer.cost {
-            details["cost"] = cost
-        }
-        if !offer.languages.isEmpty {
-            details["languages"] = Text.list(offer.languages.map { Languages.name(of: $0) ?? $0 })
-        }
-        if !offer.topics.isEmpty { details["topics"] = offer.topics.joined(separator: ", ") }
-        if !offer.hours.isEmpty {
-            details["hasHours"] = true
-            details["hours"] = offer.hours.map { hours -> ViewModel in
-                [
-                    "days": Text.days(hours.days),
-                    "daysLong": hours.days.sorted().map(\.name).joined(separator: ", "),
-                    "opens": hours.opens, "closes": hours.closes,
-                ]
-            }
-            details["openNow"] = openNowData(OpenAndNear.hours(of: offer))
+            cost = offer.cost.map { "kostenlos (\($0))" } ?? "kostenlos"
+        } else if let text = offer.cost {
+            cost = text
         }
         let locations = offer.locations.map(\.published)
-        if !locations.isEmpty {
-            details["hasLocations"] = true
-            details["locationsHeading"] = locations.count == 1 ? "Adresse" : "Adressen"
-            details["locations"] = locations.map { location -> ViewModel in
-                var item: ViewModel = [:]
-                item["name"] = location.name
-                item["street"] = location.street
-                item["city"] = [location.postalCode, location.city].compactMap { $0 }.joined(separator: " ").nonEmpty
-                item["district"] = location.district
-                if location.confidential { item["confidential"] = true }
+        var contact: ContactInfo? = ContactInfo(
+            name: offer.contact?.name, website: offer.contact?.website,
+            phone: offer.contact?.phone.map { ContactLink(text: $0, uri: ContactRules.telURI($0)) },
+            email: offer.contact?.email.map { ContactLink(text: $0, uri: "mailto:" + $0) })
+        if contact?.name == nil, contact?.website == nil, contact?.phone == nil, contact?.email == nil { contact = nil }
+        return OfferDetails(
+            title: offer.title, summary: offer.summary, body: html, provider: offer.provider, place: place(of: offer),
+            updated: offer.updated.description, updatedText: offer.updated.germanText,
+            slug: offer.slug,  // the Merkliste button's key
+            countyWide: model.isCountyWide(offer),
+            phases: offer.lifePhases.compactMap { id in model.lifePhase(id).map { NamedLink(name: $0.name, url: links.lifePhase(id)) } },
+            areas: offer.areas.compactMap { id in model.area(id).map { NamedLink(name: $0.name, url: links.area(id)) } },
+            towns: offer.municipalities.compactMap { id in model.municipality(id).map { NamedLink(name: $0.name, url: links.town(id)) } },
+            status: Text.status(offer.status), age: Text.age(offer.age), access: Text.access(offer.accessible),
+            registration: offer.registration, hoursNote: offer.hoursNote, cost: cost,
+            languages: offer.languages.isEmpty ? nil : Text.list(offer.languages.map { Languages.name(of: $0) ?? $0 }),
+            topics: offer.topics.isEmpty ? nil : offer.topics.joined(separator: ", "),
+            draft: offer.draft,
+            hours: offer.hours.map { hours in
+                HoursRow(
+                    days: Text.days(hours.days), daysLong: hours.days.sorted().map(\.name).joined(separator: ", "),
+                    opens: hours.opens, closes: hours.closes)
+            },
+            openNow: offer.hours.isEmpty ? nil : openNowData(OpenAndNear.hours(of: offer)),
+            locationsHeading: locations.count == 1 ? "Adresse" : "Adressen",
+            locations: locations.map { location in
+                var mapURL: String?
                 if let lat = location.latitude, let lon = location.longitude {
-                    item["mapURL"] = "https://www.openstreetmap.org/?mlat=\(coordinate(lat))&mlon=\(coordinate(lon))#map=17/\(coordinate(lat))/\(coordinate(lon))"
+                    mapURL = "https://www.openstreetmap.org/?mlat=\(coordinate(lat))&mlon=\(coordinate(lon))#map=17/\(coordinate(lat))/\(coordinate(lon))"
                 }
-                return item
-            }
-        }
-        var contact: ViewModel = [:]
-        if let person = offer.contact?.name { contact["name"] = person }
-        if let phone = offer.contact?.phone { contact["phone"] = ["text": phone, "uri": ContactRules.telURI(phone)] }
-        if let email = offer.contact?.email { contact["email"] = ["text": email, "uri": "mailto:" + email] }
-        if let website = offer.contact?.website { contact["website"] = website }
-        if !contact.isEmpty { details["contact"] = contact }
-        return details
+                return PlaceInfo(
+                    name: location.name, street: location.street,
+                    city: [location.postalCode, location.city].compactMap { $0 }.joined(separator: " ").nonEmpty,
+                    district: location.district, mapURL: mapURL, confidential: location.confidential)
+            },
+            contact: contact)
     }
 
     /// schema.org JSON-LD, safe to embed in a `<script>` element.

@@ -51,13 +51,26 @@ enum OpenAndNear {
 }
 
 extension ViewModels {
+    /// `openNow`: what hours.js reads from a page.
+    struct OpenNow: TemplateData {
+        var timeZone, holidays: String
+        var hours: String?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .timeZone: .text(timeZone)
+            case .holidays: .text(holidays)
+            case .hours: TemplateValue(hours)
+            default: .absent
+            }
+        }
+    }
+
     /// What hours.js reads from a page: the site's time zone and holidays and,
     /// on an offer page, the offer's hours (`data-open-hours`).
-    func openNowData(_ hours: [SearchHours]?) -> ViewModel {
-        var data: ViewModel = [
-            "timeZone": model.site.timeZone, "holidays": OpenAndNear.holidaysAttribute(model.site),
-        ]
-        data["hours"] = hours.map(OpenAndNear.hoursAttribute)
-        return data
+    func openNowData(_ hours: [SearchHours]?) -> OpenNow {
+        OpenNow(
+            timeZone: model.site.timeZone, holidays: OpenAndNear.holidaysAttribute(model.site),
+            hours: hours.map(OpenAndNear.hoursAttribute))
     }
 }

@@ -6,21 +6,44 @@
 import Foundation
 
 extension ViewModels {
-    func shortlist() -> ViewModel {
-        var view = frame(
-            title: "Merkliste", path: links.shortlist,
-            description: "Ihre gemerkten Angebote: zum Ausdrucken, Weitergeben und Mitnehmen.",
-            section: .shortlist, noindex: true)
-        view["shortlist"] = [
-            "dataURL": links.shortlistData,
-            "offersURL": links.root + "angebote/",
-            "browse": [
-                ["title": "Angebote nach Orten", "url": links.towns],
-                ["title": "Angebote nach Lebensphasen", "url": links.lifePhases],
-                ["title": "Angebote nach Themen", "url": links.areas],
-            ],
-        ] as ViewModel
-        return view
+    /// The Merkliste's page.
+    struct ShortlistPage: TemplateData {
+        var frame: Frame
+        var shortlist: ShortlistInfo
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            key == .shortlist ? .object(shortlist) : frame.value(key)
+        }
+    }
+
+    /// `shortlist`: where the script finds the offers' data and pages.
+    struct ShortlistInfo: TemplateData {
+        var dataURL, offersURL: String
+        var browse: [Link]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .dataURL: .text(dataURL)
+            case .offersURL: .text(offersURL)
+            case .browse: .list(browse)
+            default: .absent
+            }
+        }
+    }
+
+    func shortlist() -> ShortlistPage {
+        ShortlistPage(
+            frame: frame(
+                title: "Merkliste", path: links.shortlist,
+                description: "Ihre gemerkten Angebote: zum Ausdrucken, Weitergeben und Mitnehmen.",
+                section: .shortlist, noindex: true),
+            shortlist: ShortlistInfo(
+                dataURL: links.shortlistData, offersURL: links.root + "angebote/",
+                browse: [
+                    Link("Angebote nach Orten", links.towns),
+                    Link("Angebote nach Lebensphasen", links.lifePhases),
+                    Link("Angebote nach Themen", links.areas),
+                ]))
     }
 
     /// `{"offers": {slug: entry}}` with sorted keys: the same bytes for the same content.

@@ -1,7 +1,7 @@
 // Renders the site model into files: HTML pages through the Mustache
-// templates, the XML files, the search index and the static assets.
+// templates (compiled by the project's own engine, Templates/), the XML
+// files, the search index and the static assets.
 import Foundation
-import Mustache
 import WegweiserSearch
 
 /// The templates folder: Mustache files by name, and static assets.
@@ -43,18 +43,12 @@ enum SiteRenderer {
         _ model: SiteModel, templates: TemplateFiles, templatesPath: String,
         searchLayout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> Result<SitePlan, DiagnosticList> {
-        var library = MustacheLibrary()
-        var diagnostics: [Diagnostic] = []
-        for (name, source) in templates.templates.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(source, named: name)
-            } catch {
-                let position = (error as? MustacheTemplate.ParserError)?.context
-                diagnostics.append(Diagnostic(
-                    file: "\(templatesPath)/\(name).mustache", line: position?.lineNumber ?? 0, column: position?.columnNumber ?? 0,
-                    message: "Die Vorlage lässt sich nicht lesen: \((error as? MustacheTemplate.ParserError)?.error ?? error).",
-                    hint: "Prüfen Sie, ob jedes `{{#…}}` mit dem passenden `{{/…}}` geschlossen wird."))
-            }
+        let library = TemplateLibrary(templates.templates)
+        var diagnostics = library.problems.map { problem in
+            Diagnostic(
+                file: "\(templatesPath)/\(problem.template).mustache",
+                line: problem.error.position.line, column: problem.error.position.column,
+                message: "Die Vorlage lässt sich nicht lesen: \(problem.error.reason).", hint: problem.error.hint)
         }
         for name in TemplateFiles.required where templates.templates[name] == nil {
             diagnostics.append(Diagnostic(
@@ -84,7 +78,7 @@ enum SiteRenderer {
 /// both give the same bytes for a page.
 struct SitePlan: Sendable {
     let views: ViewModels
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     let templates: TemplateFiles
     let searchLayout: SearchIndexLayout
     /// The word list the search index splits compounds with, if any.
@@ -96,7 +90,7 @@ struct SitePlan: Sendable {
     /// File → position in `pages`.
     let pageIndex: [String: Int]
 
-    init(model: SiteModel, library: MustacheLibrary, templates: TemplateFiles, searchLayout: SearchIndexLayout) {
+    init(model: SiteModel, library: TemplateLibrary, templates: TemplateFiles, searchLayout: SearchIndexLayout) {
         views = ViewModels(model: model)
         self.library = library
         self.templates = templates
@@ -153,8 +147,13 @@ struct SitePlan: Sendable {
     /// One page's bytes; `shardPrefixLength` comes from the search index
     /// and matters to the search page only.
     func render(_ job: PageJob, shardPrefixLength: Int?) -> Data {
+        Data(renderBytes(job, shardPrefixLength: shardPrefixLength))
+    }
+
+    /// One page's bytes, as the template engine writes them.
+    func renderBytes(_ job: PageJob, shardPrefixLength: Int?) -> [UInt8] {
         let (template, view) = job.view(views, shardPrefixLength: shardPrefixLength, script: searchScript)
-        return Data((library.render(view, withTemplate: template) ?? "").utf8)
+        return library.render(template, view) ?? []
     }
 
     /// The page written to `file`, or nil when the site has no such page.
@@ -251,7 +250,7 @@ enum PageJob: Sendable {
     }
 
     /// Template name and view model.
-    func view(_ views: ViewModels, shardPrefixLength: Int?, script: String?) -> (String, ViewModel) {
+    func view(_ views: ViewModels, shardPrefixLength: Int?, script: String?) -> (String, any TemplateData) {
         switch self {
         case .home: ("home", views.home())
         case .townIndex: ("index", views.townIndex())

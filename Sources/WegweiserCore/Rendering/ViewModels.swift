@@ -1,7 +1,27 @@
-// Plain view models per page kind: dictionaries the Mustache templates read.
-// All wording and grouping is decided here; templates only lay it out.
+// Plain view models per page kind: small structs the templates read through
+// `TemplateData`, each the documented contract of its template
+// (docs/vorlagen.md). All wording and grouping is decided here; templates
+// only lay it out. A struct answers a name only where the dictionaries it
+// replaced had the key, so a name a part lacks is looked up in the
+// enclosing parts as before.
 
-typealias ViewModel = [String: Any]
+/// Every name a view model answers; a template's name is turned into one
+/// of these when the template is compiled (a name not listed here is in no
+/// view model, and stays empty). docs/vorlagen.md says which template
+/// receives which.
+enum TemplateKey: String, CaseIterable, Sendable {
+    case access, age, ages, areas, assets, body, breadcrumbs, browse, canonical, caption, cellURL, cells, city
+    case closes, columns, confidential, contact, continued, cost, count, countyWide, coverageURL, csp, current
+    case currentPage, dataURL, days, daysLong, description, district, draft, email, empty, feedURL, footerMenu
+    case free, fullTitle, gap, groups, hasBreadcrumbs, hasHours, hasLocations, heading, holidays, hours
+    case hoursNote, hsdsURL, id, indexURL, intro, items, jsonLD, language, languages, lead, lifePhases, link
+    case links, locations, locationsHeading, mainMenu, mapURL, matrix, more, name, next, noindex, notice, noun
+    case number, offer, offerCount, offers, offersURL, ogType, openNow, opens, page, pageCount, pages
+    case pagination, phase, phaseName, phaseURL, phases, phone, place, prev, provider, range, registration, root
+    case rows, script, search, searchURL, shard, shortlist, shortlistURL, showToc, site, slug, status, step
+    case street, subtitle, summary, tables, tagline, text, thin, thinBelow, timeZone, title, topics, town
+    case townFeedURL, townName, townURL, towns, updated, updatedText, uri, url, website, youthOffice
+}
 
 struct ViewModels {
     let model: SiteModel
@@ -17,48 +37,160 @@ struct ViewModels {
 
     enum Section: String { case home, towns, phases, areas, search, shortlist, page, offer, none }
 
+    /// Every page: the site, the page's own head, the menus, the breadcrumbs.
+    struct Frame: TemplateData {
+        var site: SiteInfo
+        var page: PageInfo
+        var mainMenu: [MenuItem]
+        var footerMenu: [Link]
+        var breadcrumbs: [Link]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .site: .object(site)
+            case .page: .object(page)
+            case .mainMenu: .list(mainMenu)
+            case .footerMenu: .list(footerMenu)
+            case .breadcrumbs: .list(breadcrumbs)
+            case .hasBreadcrumbs: .bool(!breadcrumbs.isEmpty)
+            default: .absent
+            }
+        }
+    }
+
+    /// `site`: the same on every page.
+    struct SiteInfo: TemplateData {
+        var title, language, root, assets, searchURL, feedURL, coverageURL, shortlistURL: String
+        var tagline, notice: String?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .title: .text(title)
+            case .language: .text(language)
+            case .root: .text(root)
+            case .assets: .text(assets)
+            case .searchURL: .text(searchURL)
+            case .feedURL: .text(feedURL)
+            case .coverageURL: .text(coverageURL)
+            case .shortlistURL: .text(shortlistURL)
+            case .tagline: TemplateValue(tagline)
+            case .notice: TemplateValue(notice)
+            default: .absent
+            }
+        }
+    }
+
+    /// `page`: what the page says about itself in its head.
+    struct PageInfo: TemplateData {
+        var title, fullTitle, canonical, description, ogType, csp: String
+        var noindex: Bool
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .title: .text(title)
+            case .fullTitle: .text(fullTitle)
+            case .canonical: .text(canonical)
+            case .description: .text(description)
+            case .ogType: .text(ogType)
+            case .csp: .text(csp)
+            case .noindex: .flag(noindex)
+            default: .absent
+            }
+        }
+    }
+
+    /// An entry of the main menu.
+    struct MenuItem: TemplateData {
+        var title, url: String
+        var current: Bool
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .title: .text(title)
+            case .url: .text(url)
+            case .current: .bool(current)
+            default: .absent
+            }
+        }
+    }
+
+    /// A link with its text: footer menu, breadcrumbs, "browse" lists.
+    struct Link: TemplateData {
+        var title, url: String
+
+        init(_ title: String, _ url: String) {
+            self.title = title
+            self.url = url
+        }
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .title: .text(title)
+            case .url: .text(url)
+            default: .absent
+            }
+        }
+    }
+
+    /// A town, life phase or area by name, with its page.
+    struct NamedLink: TemplateData {
+        var name, url: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: .text(name)
+            case .url: .text(url)
+            default: .absent
+            }
+        }
+    }
+
+    /// A phone number or e-mail address, as shown and as a link (`tel:`, `mailto:`).
+    struct ContactLink: TemplateData {
+        var text, uri: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .text: .text(text)
+            case .uri: .text(uri)
+            default: .absent
+            }
+        }
+    }
+
     func frame(
         title: String, path: String, description: String?, section: Section,
         breadcrumbs: [(String, String)] = [], noindex: Bool = false, inlineScripts: [String] = []
-    ) -> ViewModel {
+    ) -> Frame {
         let site = model.site
-        let mainMenu: [ViewModel] = [
-            ["title": "Orte", "url": links.towns, "current": section == .towns],
-            ["title": "Lebensphasen", "url": links.lifePhases, "current": section == .phases],
-            ["title": "Themen", "url": links.areas, "current": section == .areas],
-            ["title": "Suche", "url": links.search, "current": section == .search],
-            ["title": "Merkliste", "url": links.shortlist, "current": section == .shortlist],
+        let mainMenu = [
+            MenuItem(title: "Orte", url: links.towns, current: section == .towns),
+            MenuItem(title: "Lebensphasen", url: links.lifePhases, current: section == .phases),
+            MenuItem(title: "Themen", url: links.areas, current: section == .areas),
+            MenuItem(title: "Suche", url: links.search, current: section == .search),
+            MenuItem(title: "Merkliste", url: links.shortlist, current: section == .shortlist),
         ] + model.pages(in: .main).map { page in
-            ["title": page.title, "url": links.page(page.slug), "current": links.page(page.slug) == path]
+            MenuItem(title: page.title, url: links.page(page.slug), current: links.page(page.slug) == path)
         }
-        let footerMenu: [ViewModel] = model.pages(in: .footer).map { page in
-            ["title": page.title, "url": links.page(page.slug)]
-        }
-        var crumbs: [ViewModel] = []
+        let footerMenu = model.pages(in: .footer).map { page in Link(page.title, links.page(page.slug)) }
+        var crumbs: [Link] = []
         if !breadcrumbs.isEmpty {
-            crumbs.append(["title": "Start", "url": links.home])
-            crumbs += breadcrumbs.map { ["title": $0.0, "url": $0.1] }
+            crumbs.append(Link("Start", links.home))
+            crumbs += breadcrumbs.map { Link($0.0, $0.1) }
         }
-        var siteModel: ViewModel = [
-            "title": site.title, "language": site.language, "root": links.root, "assets": links.assets,
-            "searchURL": links.search, "feedURL": links.feed, "coverageURL": links.coverage,
-        ]
-        siteModel["tagline"] = site.tagline
-        siteModel["shortlistURL"] = links.shortlist
-        siteModel["notice"] = site.notice
-        var page: ViewModel = [
-            "title": title,
-            "fullTitle": path == links.home ? site.title : "\(title) – \(site.title)",
-            "canonical": links.absolute(path),
-            "description": description ?? site.description ?? site.tagline ?? site.title,
-            "ogType": section == .offer ? "article" : "website",
-            "csp": Self.contentSecurityPolicy(inlineScripts: inlineScripts),
-        ]
-        if noindex { page["noindex"] = true }
-        return [
-            "site": siteModel, "page": page, "mainMenu": mainMenu, "footerMenu": footerMenu,
-            "breadcrumbs": crumbs, "hasBreadcrumbs": !crumbs.isEmpty,
-        ]
+        let siteInfo = SiteInfo(
+            title: site.title, language: site.language, root: links.root, assets: links.assets,
+            searchURL: links.search, feedURL: links.feed, coverageURL: links.coverage, shortlistURL: links.shortlist,
+            tagline: site.tagline, notice: site.notice)
+        let page = PageInfo(
+            title: title,
+            fullTitle: path == links.home ? site.title : "\(title) – \(site.title)",
+            canonical: links.absolute(path),
+            description: description ?? site.description ?? site.tagline ?? site.title,
+            ogType: section == .offer ? "article" : "website",
+            csp: Self.contentSecurityPolicy(inlineScripts: inlineScripts),
+            noindex: noindex)
+        return Frame(site: siteInfo, page: page, mainMenu: mainMenu, footerMenu: footerMenu, breadcrumbs: crumbs)
     }
 
     /// Only the site itself: no other host, no inline script but the ones
@@ -70,80 +202,260 @@ struct ViewModels {
 
     // MARK: - Offer cards and groups
 
+    /// An offer in a list.
+    struct Card: TemplateData {
+        var title, url, summary, place, phases: String
+        var countyWide: Bool
+        var status: String?
+        var free: Bool
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .title: .text(title)
+            case .url: .text(url)
+            case .summary: .text(summary)
+            case .place: .text(place)
+            case .countyWide: .bool(countyWide)
+            case .phases: .text(phases)
+            case .status: TemplateValue(status)
+            case .free: .flag(free)
+            default: .absent
+            }
+        }
+    }
+
+    /// A group of offers on a town, life-phase or area page.
+    struct Group: TemplateData {
+        var id, title, count: String
+        var subtitle, url: String?
+        var offers: [Card]
+        /// The link to the rest of a group cut short.
+        var more: MoreLink?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .id: .text(id)
+            case .title: .text(title)
+            case .count: .text(count)
+            case .offers: .list(offers)
+            case .subtitle: TemplateValue(subtitle)
+            case .url: TemplateValue(url)
+            case .more: TemplateValue(more)
+            default: .absent
+            }
+        }
+    }
+
+    struct MoreLink: TemplateData {
+        var url, text: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .url: .text(url)
+            case .text: .text(text)
+            default: .absent
+            }
+        }
+    }
+
     func place(of offer: Offer) -> String {
         let names = offer.municipalities.compactMap { model.municipality($0)?.name }
         return model.isCountyWide(offer) ? "\(Text.list(names)) · kreisweit" : Text.list(names)
     }
 
-    func card(_ offer: Offer) -> ViewModel {
-        var card: ViewModel = [
-            "title": offer.title, "url": links.offer(offer.slug), "summary": offer.summary,
-            "place": place(of: offer), "countyWide": model.isCountyWide(offer),
-            "phases": offer.lifePhases.compactMap { model.lifePhase($0)?.name }.joined(separator: ", "),
-        ]
-        card["status"] = Text.status(offer.status)
-        if offer.free == true { card["free"] = true }
-        return card
+    func card(_ offer: Offer) -> Card {
+        Card(
+            title: offer.title, url: links.offer(offer.slug), summary: offer.summary, place: place(of: offer),
+            phases: offer.lifePhases.compactMap { model.lifePhase($0)?.name }.joined(separator: ", "),
+            countyWide: model.isCountyWide(offer), status: Text.status(offer.status), free: offer.free == true)
     }
 
-    func group(id: String, title: String, subtitle: String? = nil, url: String? = nil, offers: [Offer]) -> ViewModel {
-        var group: ViewModel = [
-            "id": id, "title": title, "count": Text.count(offers.count), "offers": offers.map(card),
-        ]
-        group["subtitle"] = subtitle
-        group["url"] = url
-        return group
-    }
-
-    /// Groups of offers, with a table of contents when there is more than one.
-    func setGroups(_ view: inout ViewModel, _ groups: [ViewModel]) {
-        view["groups"] = groups
-        view["showToc"] = groups.count > 1
+    func group(id: String, title: String, subtitle: String? = nil, url: String? = nil, offers: [Offer]) -> Group {
+        Group(id: id, title: title, count: Text.count(offers.count), subtitle: subtitle, url: url, offers: offers.map(card))
     }
 
     // MARK: - Pages
 
-    func home() -> ViewModel {
-        var view = frame(title: model.site.title, path: links.home, description: model.site.description, section: .home)
+    /// The home page.
+    struct HomePage: TemplateData {
+        var frame: Frame
+        var intro: String?
+        var offerCount: String
+        var phases: [PhaseStep]
+        var towns: [TownTile]
+        var matrix: Matrix
+        var areas: [AreaTile]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .intro: TemplateValue(intro)
+            case .offerCount: .text(offerCount)
+            case .phases: .list(phases)
+            case .towns: .list(towns)
+            case .matrix: .object(matrix)
+            case .areas: .list(areas)
+            default: frame.value(key)
+            }
+        }
+    }
+
+    /// A life phase in the home page's chain.
+    struct PhaseStep: TemplateData {
+        var step: Int
+        var name, url, count: String
+        var ages, description: String?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .step: .number(step)
+            case .name: .text(name)
+            case .url: .text(url)
+            case .count: .text(count)
+            case .ages: TemplateValue(ages)
+            case .description: TemplateValue(description)
+            default: .absent
+            }
+        }
+    }
+
+    struct TownTile: TemplateData {
+        var name, url, count: String
+        var countyWide: Bool
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: .text(name)
+            case .url: .text(url)
+            case .count: .text(count)
+            case .countyWide: .bool(countyWide)
+            default: .absent
+            }
+        }
+    }
+
+    struct AreaTile: TemplateData {
+        var name, url, count: String
+        var description: String?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: .text(name)
+            case .url: .text(url)
+            case .count: .text(count)
+            case .description: TemplateValue(description)
+            default: .absent
+            }
+        }
+    }
+
+    /// Life phase × town, with counts.
+    struct Matrix: TemplateData {
+        var columns: [NamedLink]
+        var rows: [MatrixRow]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .columns: .list(columns)
+            case .rows: .list(rows)
+            default: .absent
+            }
+        }
+    }
+
+    struct MatrixRow: TemplateData {
+        var name, url: String
+        var cells: [MatrixCell]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: .text(name)
+            case .url: .text(url)
+            case .cells: .list(cells)
+            default: .absent
+            }
+        }
+    }
+
+    struct MatrixCell: TemplateData {
+        var count: Int
+        var town: String
+        var url: String?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .count: .number(count)
+            case .town: .text(town)
+            case .url: TemplateValue(url)
+            default: .absent
+            }
+        }
+    }
+
+    func home() -> HomePage {
         let site = model.site
-        view["intro"] = site.description
-        view["offerCount"] = Text.count(model.offers.count)
-        view["phases"] = site.lifePhases.enumerated().map { index, phase -> ViewModel in
-            var item: ViewModel = [
-                "step": index + 1, "name": phase.name, "url": links.lifePhase(phase.id),
-                "count": Text.count(model.offers(phase: phase).count),
-            ]
-            item["ages"] = phase.ages
-            item["description"] = phase.description
-            return item
-        }
-        view["towns"] = site.municipalities.map { town -> ViewModel in
-            ["name": town.name, "url": links.town(town.id), "count": Text.count(model.offers(in: town).count),
-             "countyWide": town.countyWide]
-        }
-        view["matrix"] = [
-            "columns": site.municipalities.map { ["name": $0.name, "url": links.town($0.id)] },
-            "rows": site.lifePhases.map { phase -> ViewModel in
-                [
-                    "name": phase.name, "url": links.lifePhase(phase.id),
-                    "cells": site.municipalities.map { town -> ViewModel in
-                        let count = model.offers(in: town, phase: phase).count
-                        var cell: ViewModel = ["count": count, "town": town.name]
-                        if count > 0 { cell["url"] = links.cell(town: town.id, phase: phase.id) }
-                        return cell
-                    },
-                ]
+        return HomePage(
+            frame: frame(title: site.title, path: links.home, description: site.description, section: .home),
+            intro: site.description,
+            offerCount: Text.count(model.offers.count),
+            phases: site.lifePhases.enumerated().map { index, phase in
+                PhaseStep(
+                    step: index + 1, name: phase.name, url: links.lifePhase(phase.id),
+                    count: Text.count(model.offers(phase: phase).count), ages: phase.ages, description: phase.description)
             },
-        ] as ViewModel
-        view["areas"] = site.areas.map { area -> ViewModel in
-            var item: ViewModel = ["name": area.name, "url": links.area(area.id), "count": Text.count(model.offers(area: area).count)]
-            item["description"] = area.description
-            return item
+            towns: site.municipalities.map { town in
+                TownTile(name: town.name, url: links.town(town.id), count: Text.count(model.offers(in: town).count),
+                         countyWide: town.countyWide)
+            },
+            matrix: Matrix(
+                columns: site.municipalities.map { NamedLink(name: $0.name, url: links.town($0.id)) },
+                rows: site.lifePhases.map { phase in
+                    MatrixRow(
+                        name: phase.name, url: links.lifePhase(phase.id),
+                        cells: site.municipalities.map { town in
+                            let count = model.offers(in: town, phase: phase).count
+                            return MatrixCell(
+                                count: count, town: town.name,
+                                url: count > 0 ? links.cell(town: town.id, phase: phase.id) : nil)
+                        })
+                }),
+            areas: site.areas.map { area in
+                AreaTile(name: area.name, url: links.area(area.id), count: Text.count(model.offers(area: area).count),
+                         description: area.description)
+            })
+    }
+
+    /// An overview page: towns, life phases or areas.
+    struct IndexPage: TemplateData {
+        var frame: Frame
+        var heading, lead: String
+        var items: [IndexEntry]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .heading: .text(heading)
+            case .lead: .text(lead)
+            case .items: .list(items)
+            default: frame.value(key)
+            }
         }
-        return view
     }
 
     /// An entry of an overview page: name, link, number of offers, a line of text.
+    struct IndexEntry: TemplateData {
+        var name, url, count: String
+        var description: String?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: .text(name)
+            case .url: .text(url)
+            case .count: .text(count)
+            case .description: TemplateValue(description)
+            default: .absent
+            }
+        }
+    }
+
     private struct IndexItem {
         var name: String
         var url: String
@@ -153,19 +465,16 @@ struct ViewModels {
 
     private func indexPage(
         title: String, path: String, description: String, section: Section, lead: String, items: [IndexItem]
-    ) -> ViewModel {
-        var view = frame(title: title, path: path, description: description, section: section)
-        view["heading"] = title
-        view["lead"] = lead
-        view["items"] = items.map { item -> ViewModel in
-            var entry: ViewModel = ["name": item.name, "url": item.url, "count": Text.count(item.count)]
-            entry["description"] = item.description?.nonEmpty
-            return entry
-        }
-        return view
+    ) -> IndexPage {
+        IndexPage(
+            frame: frame(title: title, path: path, description: description, section: section),
+            heading: title, lead: lead,
+            items: items.map { item in
+                IndexEntry(name: item.name, url: item.url, count: Text.count(item.count), description: item.description?.nonEmpty)
+            })
     }
 
-    func townIndex() -> ViewModel {
+    func townIndex() -> IndexPage {
         indexPage(
             title: "Orte", path: links.towns, description: "Angebote für Familien nach Orten.", section: .towns,
             lead: "Wählen Sie Ihren Ort. Dort finden Sie alle Angebote, auch die für den ganzen Kreis.",
@@ -176,7 +485,7 @@ struct ViewModels {
             })
     }
 
-    func phaseIndex() -> ViewModel {
+    func phaseIndex() -> IndexPage {
         indexPage(
             title: "Lebensphasen", path: links.lifePhases, description: "Angebote für Familien nach dem Alter der Kinder.",
             section: .phases,
@@ -188,13 +497,46 @@ struct ViewModels {
             })
     }
 
-    func areaIndex() -> ViewModel {
+    func areaIndex() -> IndexPage {
         indexPage(
             title: "Themen", path: links.areas, description: "Angebote für Familien nach Themen.", section: .areas,
             lead: "Die Angebote nach Bereichen.",
             items: model.site.areas.map { area in
                 IndexItem(name: area.name, url: links.area(area.id), count: model.offers(area: area).count, description: area.description)
             })
+    }
+
+    /// A town, life-phase or area page, or one of its continuation pages
+    /// (`continued`); a name a kind of page does not set stays absent.
+    struct GroupedPage: TemplateData {
+        var frame: Frame
+        var heading: String
+        var continued = false
+        var description: String?
+        var ages: String?
+        var count: String?
+        var countyWide: Bool?
+        var townFeedURL: String?
+        var groups: [Group] = []
+        var pagination: Pagination?
+        var youthOffice: YouthOfficeInfo?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .heading: .text(heading)
+            case .continued: .flag(continued)
+            case .description: TemplateValue(description)
+            case .ages: TemplateValue(ages)
+            case .count: TemplateValue(count)
+            case .countyWide: countyWide.map(TemplateValue.bool) ?? .absent
+            case .townFeedURL: TemplateValue(townFeedURL)
+            case .groups: .list(groups)
+            case .showToc: .bool(groups.count > 1)
+            case .pagination: TemplateValue(pagination)
+            case .youthOffice: TemplateValue(youthOffice)
+            default: frame.value(key)
+            }
+        }
     }
 
     func townListing(_ town: Municipality) -> GroupedListing {
@@ -204,60 +546,80 @@ struct ViewModels {
         }, limits: limits)
     }
 
-    func town(_ town: Municipality, page: Int = 1, listing: GroupedListing? = nil) -> ViewModel {
+    func town(_ town: Municipality, page: Int = 1, listing: GroupedListing? = nil) -> GroupedPage {
         let path = links.town(town.id)
         let listing = listing ?? townListing(town)
-        var view: ViewModel = [:]
         guard page == 1 else {
-            continuationFrame(&view, title: town.name, path: path, page: page, of: listing.pageCount,
-                              section: .towns, breadcrumbs: [("Orte", links.towns)])
-            view["townFeedURL"] = links.townFeed(town.id)
+            var view = continuationPage(title: town.name, path: path, page: page, of: listing.pageCount,
+                                        section: .towns, breadcrumbs: [("Orte", links.towns)])
+            view.townFeedURL = links.townFeed(town.id)
             setGroups(&view, listing, page: page)
             return view
         }
         let offers = model.offers(in: town)
-        view = frame(
-            title: town.name, path: path,
-            description: "Angebote für Familien in \(town.name): \(Text.count(offers.count)) von der Schwangerschaft bis zum Beruf.",
-            section: .towns, breadcrumbs: [("Orte", links.towns)])
-        view["heading"] = town.countyWide ? "\(town.name): Angebote für den ganzen Kreis" : "Angebote in \(town.name)"
-        view["description"] = town.description
-        view["count"] = Text.count(offers.count)
-        view["countyWide"] = town.countyWide
-        view["townFeedURL"] = links.townFeed(town.id)
+        var view = GroupedPage(
+            frame: frame(
+                title: town.name, path: path,
+                description: "Angebote für Familien in \(town.name): \(Text.count(offers.count)) von der Schwangerschaft bis zum Beruf.",
+                section: .towns, breadcrumbs: [("Orte", links.towns)]),
+            heading: town.countyWide ? "\(town.name): Angebote für den ganzen Kreis" : "Angebote in \(town.name)")
+        view.description = town.description
+        view.count = Text.count(offers.count)
+        view.countyWide = town.countyWide
+        view.townFeedURL = links.townFeed(town.id)
         setGroups(&view, listing, page: 1)
-        if let office = town.youthOffice { view["youthOffice"] = youthOffice(office) }
+        view.youthOffice = town.youthOffice.map(youthOffice)
         return view
     }
 
-    func cell(town: Municipality, phase: LifePhase, page: Int = 1) -> ViewModel {
+    /// The offers of a town in one life phase, page by page.
+    struct CellPage: TemplateData {
+        var frame: Frame
+        var heading: String
+        var continued = false
+        var count, phaseURL, phaseName, townURL, townName: String
+        var offers: [Card]
+        var range: String?
+        var pagination: Pagination?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .heading: .text(heading)
+            case .continued: .flag(continued)
+            case .count: .text(count)
+            case .phaseURL: .text(phaseURL)
+            case .phaseName: .text(phaseName)
+            case .townURL: .text(townURL)
+            case .townName: .text(townName)
+            case .offers: .list(offers)
+            case .range: TemplateValue(range)
+            case .pagination: TemplateValue(pagination)
+            default: frame.value(key)
+            }
+        }
+    }
+
+    func cell(town: Municipality, phase: LifePhase, page: Int = 1) -> CellPage {
         let offers = model.offers(in: town, phase: phase)
         let path = links.cell(town: town.id, phase: phase.id)
         let title = "\(phase.name) in \(town.name)"
         let breadcrumbs = [("Orte", links.towns), (town.name, links.town(town.id))]
         let pageCount = Self.pageCount(offers: offers.count, perPage: limits.perPage)
-        var view: ViewModel = [:]
-        if page == 1 {
-            view = frame(
-                title: title, path: path,
-                description: "\(Text.count(offers.count)) für Familien in \(town.name), Lebensphase \(phase.name).",
-                section: .towns, breadcrumbs: breadcrumbs)
-            view["heading"] = title
-        } else {
-            continuationFrame(&view, title: title, path: path, page: page, of: pageCount, section: .towns, breadcrumbs: breadcrumbs)
-        }
-        view["count"] = Text.count(offers.count)
-        view["phaseURL"] = links.lifePhase(phase.id)
-        view["phaseName"] = phase.name
-        view["townURL"] = links.town(town.id)
-        view["townName"] = town.name
+        let head: GroupedPage = page == 1
+            ? GroupedPage(
+                frame: frame(
+                    title: title, path: path,
+                    description: "\(Text.count(offers.count)) für Familien in \(town.name), Lebensphase \(phase.name).",
+                    section: .towns, breadcrumbs: breadcrumbs),
+                heading: title)
+            : continuationPage(title: title, path: path, page: page, of: pageCount, section: .towns, breadcrumbs: breadcrumbs)
         let shown = offers.dropFirst((page - 1) * limits.perPage).prefix(limits.perPage)
-        view["offers"] = shown.map(card)
-        if pageCount > 1 {
-            view["range"] = "Angebote \(shown.startIndex + 1) bis \(shown.endIndex) von \(offers.count)"
-        }
-        view["pagination"] = pagination(path: path, page: page, of: pageCount)
-        return view
+        return CellPage(
+            frame: head.frame, heading: head.heading, continued: head.continued,
+            count: Text.count(offers.count), phaseURL: links.lifePhase(phase.id), phaseName: phase.name,
+            townURL: links.town(town.id), townName: town.name, offers: shown.map(card),
+            range: pageCount > 1 ? "Angebote \(shown.startIndex + 1) bis \(shown.endIndex) von \(offers.count)" : nil,
+            pagination: pagination(path: path, page: page, of: pageCount))
     }
 
     func phaseListing(_ phase: LifePhase) -> GroupedListing {
@@ -268,24 +630,24 @@ struct ViewModels {
         }, limits: limits)
     }
 
-    func phase(_ phase: LifePhase, page: Int = 1, listing: GroupedListing? = nil) -> ViewModel {
+    func phase(_ phase: LifePhase, page: Int = 1, listing: GroupedListing? = nil) -> GroupedPage {
         let listing = listing ?? phaseListing(phase)
-        var view: ViewModel = [:]
         guard page == 1 else {
-            continuationFrame(&view, title: phase.name, path: listing.path, page: page, of: listing.pageCount,
-                              section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)])
+            var view = continuationPage(title: phase.name, path: listing.path, page: page, of: listing.pageCount,
+                                        section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)])
             setGroups(&view, listing, page: page)
             return view
         }
         let offers = model.offers(phase: phase)
-        view = frame(
-            title: phase.name, path: links.lifePhase(phase.id),
-            description: phase.description ?? "Angebote für Familien in der Lebensphase \(phase.name).",
-            section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)])
-        view["heading"] = phase.name
-        view["ages"] = phase.ages
-        view["description"] = phase.description
-        view["count"] = Text.count(offers.count)
+        var view = GroupedPage(
+            frame: frame(
+                title: phase.name, path: links.lifePhase(phase.id),
+                description: phase.description ?? "Angebote für Familien in der Lebensphase \(phase.name).",
+                section: .phases, breadcrumbs: [("Lebensphasen", links.lifePhases)]),
+            heading: phase.name)
+        view.ages = phase.ages
+        view.description = phase.description
+        view.count = Text.count(offers.count)
         setGroups(&view, listing, page: 1)
         return view
     }
@@ -297,64 +659,132 @@ struct ViewModels {
         }, limits: limits)
     }
 
-    func area(_ area: Area, page: Int = 1, listing: GroupedListing? = nil) -> ViewModel {
+    func area(_ area: Area, page: Int = 1, listing: GroupedListing? = nil) -> GroupedPage {
         let listing = listing ?? areaListing(area)
-        var view: ViewModel = [:]
         guard page == 1 else {
-            continuationFrame(&view, title: area.name, path: listing.path, page: page, of: listing.pageCount,
-                              section: .areas, breadcrumbs: [("Themen", links.areas)])
+            var view = continuationPage(title: area.name, path: listing.path, page: page, of: listing.pageCount,
+                                        section: .areas, breadcrumbs: [("Themen", links.areas)])
             setGroups(&view, listing, page: page)
             return view
         }
         let offers = model.offers(area: area)
-        view = frame(
-            title: area.name, path: links.area(area.id),
-            description: area.description ?? "Angebote für Familien im Bereich \(area.name).",
-            section: .areas, breadcrumbs: [("Themen", links.areas)])
-        view["heading"] = area.name
-        view["description"] = area.description
-        view["count"] = Text.count(offers.count)
+        var view = GroupedPage(
+            frame: frame(
+                title: area.name, path: links.area(area.id),
+                description: area.description ?? "Angebote für Familien im Bereich \(area.name).",
+                section: .areas, breadcrumbs: [("Themen", links.areas)]),
+            heading: area.name)
+        view.description = area.description
+        view.count = Text.count(offers.count)
         setGroups(&view, listing, page: 1)
         return view
     }
 
-    func plainPage(_ page: PlainPage, html: String) -> ViewModel {
-        var view = frame(title: page.title, path: links.page(page.slug), description: page.summary, section: .page,
-                         breadcrumbs: [])
-        view["heading"] = page.title
-        view["body"] = html
-        return view
+    /// A plain page from `content/seiten/`.
+    struct TextPage: TemplateData {
+        var frame: Frame
+        var heading, body: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .heading: .text(heading)
+            case .body: .text(body)
+            default: frame.value(key)
+            }
+        }
+    }
+
+    func plainPage(_ page: PlainPage, html: String) -> TextPage {
+        TextPage(
+            frame: frame(title: page.title, path: links.page(page.slug), description: page.summary, section: .page, breadcrumbs: []),
+            heading: page.title, body: html)
+    }
+
+    /// The search page.
+    struct SearchPage: TemplateData {
+        var frame: Frame
+        var search: SearchForm
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .search: .object(search)
+            default: frame.value(key)
+            }
+        }
+    }
+
+    /// `search`: the form, its choices and the script.
+    struct SearchForm: TemplateData {
+        var indexURL: String
+        var towns, lifePhases, areas, languages: [Choice]
+        var browse: [Link]
+        var shard: String?
+        var script: ScriptText?
+        var openNow: OpenNow
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .indexURL: .text(indexURL)
+            case .towns: .list(towns)
+            case .lifePhases: .list(lifePhases)
+            case .areas: .list(areas)
+            case .languages: .list(languages)
+            case .browse: .list(browse)
+            case .shard: TemplateValue(shard)
+            case .script: TemplateValue(script)
+            case .openNow: .object(openNow)
+            default: .absent
+            }
+        }
+    }
+
+    /// A choice of a search filter: its value in the URL and its name.
+    struct Choice: TemplateData {
+        var id, name: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .id: .text(id)
+            case .name: .text(name)
+            default: .absent
+            }
+        }
+    }
+
+    struct ScriptText: TemplateData {
+        var text: String
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            key == .text ? .text(text) : .absent
+        }
     }
 
     /// The search page. `shardPrefixLength` (a split index only) goes into
     /// the form's `data-shard`, so the script requests a query's term shards
     /// together with `index.json`; `script` (the search script's source) is
     /// inlined, which spares the request for it before the first results.
-    func search(shardPrefixLength: Int?, script: String?) -> ViewModel {
+    func search(shardPrefixLength: Int?, script: String?) -> SearchPage {
         let scriptText = script.map(Self.scriptElementText)
-        var view = frame(title: "Suche", path: links.search,
-                         description: "Angebote für Familien suchen: nach Stichwort, Ort, Lebensphase und Thema.",
-                         section: .search, breadcrumbs: [], inlineScripts: scriptText.map { [$0] } ?? [])
+        let frame = frame(title: "Suche", path: links.search,
+                          description: "Angebote für Familien suchen: nach Stichwort, Ort, Lebensphase und Thema.",
+                          section: .search, breadcrumbs: [], inlineScripts: scriptText.map { [$0] } ?? [])
         let languages = Set(model.offers.flatMap(\.languages)).sorted {
             (Languages.name(of: $0) ?? $0) < (Languages.name(of: $1) ?? $1)
         }
-        var search: ViewModel = [
-            "indexURL": links.search + "index.json",
-            "towns": model.site.towns.map { ["id": $0.id, "name": $0.name] },
-            "lifePhases": model.site.lifePhases.map { ["id": $0.id, "name": $0.name] },
-            "areas": model.site.areas.map { ["id": $0.id, "name": $0.name] },
-            "languages": languages.map { ["id": $0, "name": Languages.name(of: $0) ?? $0] },
-            "browse": [
-                ["title": "Nach Orten", "url": links.towns],
-                ["title": "Nach Lebensphasen", "url": links.lifePhases],
-                ["title": "Nach Themen", "url": links.areas],
+        return SearchPage(frame: frame, search: SearchForm(
+            indexURL: links.search + "index.json",
+            towns: model.site.towns.map { Choice(id: $0.id, name: $0.name) },
+            lifePhases: model.site.lifePhases.map { Choice(id: $0.id, name: $0.name) },
+            areas: model.site.areas.map { Choice(id: $0.id, name: $0.name) },
+            languages: languages.map { Choice(id: $0, name: Languages.name(of: $0) ?? $0) },
+            browse: [
+                Link("Nach Orten", links.towns),
+                Link("Nach Lebensphasen", links.lifePhases),
+                Link("Nach Themen", links.areas),
             ],
-        ]
-        search["shard"] = shardPrefixLength.map(String.init)
-        search["script"] = scriptText.map { ["text": $0] }
-        search["openNow"] = openNowData(nil)
-        view["search"] = search
-        return view
+            shard: shardPrefixLength.map(String.init),
+            script: scriptText.map(ScriptText.init),
+            openNow: openNowData(nil)))
     }
 
     /// Script source made safe to stand between `<script>` and `</script>`:
@@ -369,26 +799,54 @@ struct ViewModels {
             .replacingOccurrences(of: "<!--", with: "\\x3C!--")
     }
 
-    func notFound() -> ViewModel {
-        var view = frame(title: "Seite nicht gefunden", path: links.root + "404.html",
-                         description: "Diese Seite gibt es nicht.", section: .none, noindex: true)
-        view["links"] = [
-            ["title": "Startseite", "url": links.home],
-            ["title": "Suche", "url": links.search],
-            ["title": "Angebote nach Orten", "url": links.towns],
-            ["title": "Angebote nach Lebensphasen", "url": links.lifePhases],
-        ]
-        return view
+    /// The 404 page.
+    struct NotFoundPage: TemplateData {
+        var frame: Frame
+        var links: [Link]
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            key == .links ? .list(links) : frame.value(key)
+        }
     }
 
-    func youthOffice(_ office: YouthOffice) -> ViewModel {
-        var view: ViewModel = ["name": office.name]
-        view["street"] = office.street
-        view["city"] = [office.postalCode, office.city].compactMap { $0 }.joined(separator: " ").nonEmpty
-        if let phone = office.phone { view["phone"] = ["text": phone, "uri": ContactRules.telURI(phone)] }
-        if let email = office.email { view["email"] = ["text": email, "uri": "mailto:" + email] }
-        view["website"] = office.website
-        return view
+    func notFound() -> NotFoundPage {
+        NotFoundPage(
+            frame: frame(title: "Seite nicht gefunden", path: links.root + "404.html",
+                         description: "Diese Seite gibt es nicht.", section: .none, noindex: true),
+            links: [
+                Link("Startseite", links.home),
+                Link("Suche", links.search),
+                Link("Angebote nach Orten", links.towns),
+                Link("Angebote nach Lebensphasen", links.lifePhases),
+            ])
+    }
+
+    /// A town's youth office.
+    struct YouthOfficeInfo: TemplateData {
+        var name: String
+        var street, city, website: String?
+        var phone, email: ContactLink?
+
+        func value(_ key: TemplateKey) -> TemplateValue {
+            switch key {
+            case .name: .text(name)
+            case .street: TemplateValue(street)
+            case .city: TemplateValue(city)
+            case .phone: TemplateValue(phone)
+            case .email: TemplateValue(email)
+            case .website: TemplateValue(website)
+            default: .absent
+            }
+        }
+    }
+
+    func youthOffice(_ office: YouthOffice) -> YouthOfficeInfo {
+        YouthOfficeInfo(
+            name: office.name, street: office.street,
+            city: [office.postalCode, office.city].compactMap { $0 }.joined(separator: " ").nonEmpty,
+            website: office.website,
+            phone: office.phone.map { ContactLink(text: $0, uri: ContactRules.telURI($0)) },
+            email: office.email.map { ContactLink(text: $0, uri: "mailto:" + $0) })
     }
 }
 
