@@ -28,9 +28,20 @@ struct ViewModels {
     let links: Links
     var limits = ListLimits.standard
 
+    /// The parts of the frame that are the same on every page, made once.
+    private let siteInfo: SiteInfo
+    private let footerMenu: [Link]
+
     init(model: SiteModel) {
         self.model = model
-        links = Links(site: model.site)
+        let links = Links(site: model.site)
+        self.links = links
+        let site = model.site
+        siteInfo = SiteInfo(
+            title: site.title, language: site.language, root: links.root, assets: links.assets,
+            searchURL: links.search, feedURL: links.feed, coverageURL: links.coverage, shortlistURL: links.shortlist,
+            tagline: site.tagline, notice: site.notice)
+        footerMenu = model.pages(in: .footer).map { page in Link(page.title, links.page(page.slug)) }
     }
 
     // MARK: - Frame shared by every page
@@ -172,16 +183,11 @@ struct ViewModels {
         ] + model.pages(in: .main).map { page in
             MenuItem(title: page.title, url: links.page(page.slug), current: links.page(page.slug) == path)
         }
-        let footerMenu = model.pages(in: .footer).map { page in Link(page.title, links.page(page.slug)) }
         var crumbs: [Link] = []
         if !breadcrumbs.isEmpty {
             crumbs.append(Link("Start", links.home))
             crumbs += breadcrumbs.map { Link($0.0, $0.1) }
         }
-        let siteInfo = SiteInfo(
-            title: site.title, language: site.language, root: links.root, assets: links.assets,
-            searchURL: links.search, feedURL: links.feed, coverageURL: links.coverage, shortlistURL: links.shortlist,
-            tagline: site.tagline, notice: site.notice)
         let page = PageInfo(
             title: title,
             fullTitle: path == links.home ? site.title : "\(title) – \(site.title)",
