@@ -77,12 +77,12 @@ struct Build: ParsableCommand {
         let result = site.diskBuild(output: output, drafts: drafts, force: force, baseURL: normalizedBaseURL).run()
         let elapsed = ContinuousClock.now - started
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
-        guard let rendered = result.site else {
+        guard let pageCount = result.pageCount else {
             FileHandle.standardError.write(Data(
                 "Bau abgebrochen: \(result.diagnostics.errorCount) Fehler. \(output)/ bleibt unverändert.\n".utf8))
             throw ExitCode.failure
         }
-        print("\(rendered.pageCount) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(elapsed.milliseconds) ms.")
+        print("\(pageCount) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(elapsed.milliseconds) ms.")
     }
 }
 

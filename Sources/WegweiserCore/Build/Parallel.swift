@@ -14,6 +14,24 @@ extension Array where Element: Sendable {
         }
         return results.values
     }
+
+    /// Runs `body` for every element on all cores; throws the error of the
+    /// lowest-index element that failed, once all have run.
+    func parallelForEach(_ body: @Sendable (Element) throws -> Void) throws {
+        let failures = ResultSlots<Error?>(count: count)
+        self.withUnsafeBufferPointer { buffer in
+            let elements = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                do {
+                    try body(elements.value[index])
+                    failures.store(nil, at: index)
+                } catch {
+                    failures.store(error, at: index)
+                }
+            }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+    }
 }
 
 /// One slot per index; each written by exactly one iteration.
