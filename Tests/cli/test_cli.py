@@ -46,6 +46,20 @@ def test_build_prints_one_summary_line(content, tmp_path):
     assert (tmp_path / "public/angebote/hebammen-alpha/index.html").exists()
 
 
+def test_timings_list_every_stage_with_its_milliseconds(content, tmp_path):
+    plain = build(content, tmp_path / "plain")
+    timed = build(content, tmp_path / "timed", "--timings")
+    assert timed.returncode == 0, timed.stderr
+    assert "Zeiten je Schritt" not in plain.stderr
+    lines = timed.stderr.split("Zeiten je Schritt:\n", 1)[1].splitlines()
+    stages = [line.split(" ms  ", 1)[1] for line in lines]
+    assert stages[:3] == ["Wortliste lesen", "Dateien lesen", "Inhalte prüfen, Seiten planen"]
+    assert "Seiten rendern und schreiben" in stages and stages[-1] == "alte Ausgabe löschen"
+    assert all(line.split(" ms  ", 1)[0].strip().isdigit() for line in lines)
+    # The figures change nothing in the site.
+    assert snapshot(tmp_path / "plain") == snapshot(tmp_path / "timed")
+
+
 def test_failed_build_exits_1_names_file_line_fix_and_keeps_public(content, tmp_path):
     output = tmp_path / "public"
     assert build(content, output).returncode == 0

@@ -192,6 +192,8 @@ public struct DiskBuildResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Offers published (drafts only with `--drafts`).
     public var offerCount: Int
+    /// How long each stage took, in order (`build --timings`).
+    public var timings = BuildTimings()
 
     public var succeeded: Bool { pageCount != nil }
 }
@@ -225,23 +227,32 @@ public struct DiskBuild: Sendable {
         if let refusal = OutputFolder.refusal(output: output, content: content, templates: templates, force: force) {
             return DiskBuildResult(pageCount: nil, diagnostics: [refusal], offerCount: 0)
         }
+        var timings = BuildTimings()
         let planned: (plan: SitePlan?, diagnostics: [Diagnostic], offerCount: Int)
-        switch (readDictionary(), readSources()) {
+        switch (timings.measure("Wortliste lesen") { readDictionary() }, timings.measure("Dateien lesen") { readSources() }) {
         case (.failure(let error), _), (_, .failure(let error)):
-            return DiskBuildResult(pageCount: nil, diagnostics: error.diagnostics, offerCount: 0)
+            return DiskBuildResult(pageCount: nil, diagnostics: error.diagnostics, offerCount: 0, timings: timings)
         case (.success(let words), .success(let (files, templates))):
-            planned = SiteBuilder.plan(content: files, templates: templates, options: options, dictionary: words)
+            planned = timings.measure("Inhalte prüfen, Seiten planen") {
+                SiteBuilder.plan(content: files, templates: templates, options: options, dictionary: words)
+            }
         }
         var result = DiskBuildResult(pageCount: nil, diagnostics: planned.diagnostics, offerCount: planned.offerCount)
-        guard let plan = planned.plan else { return result }
+        guard let plan = planned.plan else {
+            result.timings = timings
+            return result
+        }
         do {
-            result.pageCount = try OutputFolder.replace(URL(fileURLWithPath: output)) { try plan.write(into: $0) }
+            result.pageCount = try OutputFolder.replace(URL(fileURLWithPath: output), timings: &timings) { folder, timings in
+                try plan.write(into: folder, timings: &timings)
+            }
         } catch {
             result.offerCount = 0
             result.diagnostics.append(Diagnostic(
                 file: output, message: "Die Website lässt sich nicht schreiben (\(SiteFiles.reason(error))).",
                 hint: "Prüfen Sie, ob Sie in den Ordner neben `\(output)` schreiben dürfen und ob genug Platz frei ist."))
         }
+        result.timings = timings
         return result
     }
 

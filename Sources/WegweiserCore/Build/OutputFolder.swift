@@ -70,7 +70,8 @@ public enum OutputFolder {
     /// in one step: until then the previous output stays exactly as it was,
     /// and at no moment is it missing. Leftovers of killed builds go first.
     public static func replace(_ output: URL, with files: [String: Data]) throws {
-        try replace(output) { staging in
+        var timings = BuildTimings()
+        try replace(output, timings: &timings) { staging, _ in
             try staging.makeFolders(for: files.keys)
             for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(data, to: path) }
         }
@@ -78,7 +79,9 @@ public enum OutputFolder {
 
     /// As above, with `write` filling the new folder (it may write from many
     /// threads); its result is returned once the new folder is in place.
-    static func replace<Result>(_ output: URL, writing write: (StagingFolder) throws -> Result) throws -> Result {
+    static func replace<Result>(
+        _ output: URL, timings: inout BuildTimings, writing write: (StagingFolder, inout BuildTimings) throws -> Result
+    ) throws -> Result {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -92,19 +95,19 @@ public enum OutputFolder {
         do {
             // The marker first: a folder left by a killed build is then known as ours.
             try folder.write(Data(markerText.utf8), to: markerName)
-            result = try write(folder)
+            result = try write(folder, &timings)
             // The repository keeps the empty output folder with a .gitkeep.
             let keep = output.appendingPathComponent(".gitkeep")
             if fileManager.fileExists(atPath: keep.path) {
                 try fileManager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
             }
-            try swap(staging, into: output)
+            try timings.measure("Ordner tauschen") { try swap(staging, into: output) }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
         // After the swap, `staging` holds the previous output.
-        try? fileManager.removeItem(at: staging)
+        timings.measure("alte Ausgabe löschen") { try? fileManager.removeItem(at: staging) }
         return result
     }
 

@@ -34,6 +34,26 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Work started on another thread at once; `value()` waits for its result.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Result<Value, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result(catching: work)
+            self.done.signal()
+        }
+    }
+
+    /// The work's result, once it is there; rethrows its error.
+    func value() throws -> Value {
+        done.wait()
+        done.signal()  // later calls return at once
+        return try result!.get()
+    }
+}
+
 /// One slot per index; each written by exactly one iteration.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private var slots: [Value?]

@@ -8,20 +8,25 @@ import Foundation
 struct StagingFolder: Sendable {
     let path: String
 
-    /// Creates every folder the files need, parents first.
-    func makeFolders(for files: some Sequence<String>) throws {
-        var folders: Set<Substring> = []
+    /// Creates every folder the files need that is not in `made`, parents
+    /// first; returns `made` with them.
+    @discardableResult
+    func makeFolders(for files: some Sequence<String>, besides made: Set<String> = []) throws -> Set<String> {
+        var folders = made
+        var new: [String] = []
         for file in files {
             var folder = file[...]
             while let slash = folder.lastIndex(of: "/") {
                 folder = folder[..<slash]
-                guard folders.insert(folder).inserted else { break }
+                guard folders.insert(String(folder)).inserted else { break }
+                new.append(String(folder))
             }
         }
         // "a" sorts before "a/b": every parent exists before its children.
-        for folder in folders.sorted() {
+        for folder in new.sorted() {
             guard mkdir(path + "/" + folder, 0o755) == 0 || errno == EEXIST else { throw OutputFolder.posixError(path + "/" + folder) }
         }
+        return folders
     }
 
     /// Plain write without `Data.write`'s fsync per file: the folder swap is
@@ -49,15 +54,37 @@ struct StagingFolder: Sendable {
 extension SitePlan {
     /// Renders every file of the site into `folder`, with the same bytes as
     /// `renderAll`; returns the number of pages.
-    func write(into folder: StagingFolder) throws -> Int {
-        let index = searchIndex()
-        var others = generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
-        for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
-        try folder.makeFolders(for: pages.map(\.file) + others.keys)
-        try pages.parallelForEach { page in
-            try folder.write(render(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
+    func write(into folder: StagingFolder, timings: inout BuildTimings) throws -> Int {
+        // The pages' folders are made by the kernel on one core while the
+        // search index and the open data are computed.
+        let pageFolders = Background { try folder.makeFolders(for: pages.map(\.file)) }
+        let index = timings.measure("Suchindex") { searchIndex() }
+        var others = timings.measure("offene Daten, Feeds, Sitemap") {
+            generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
         }
-        try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }
+        for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
+        try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try pageFolders.value()) }
+        try timings.measure("Seiten rendern und schreiben") {
+            try pages.parallelForEach { page in
+                try folder.write(render(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
+            }
+        }
+        try timings.measure("übrige Dateien schreiben") {
+            try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }
+        }
         return pages.count
+    }
+}
+
+/// Wall time per stage of a build, in the order the stages ran.
+public struct BuildTimings: Sendable {
+    public private(set) var stages: [(name: String, duration: Duration)] = []
+
+    public init() {}
+
+    mutating func measure<Value>(_ stage: String, _ work: () throws -> Value) rethrows -> Value {
+        let started = ContinuousClock.now
+        defer { stages.append((stage, ContinuousClock.now - started)) }
+        return try work()
     }
 }
