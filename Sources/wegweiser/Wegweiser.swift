@@ -82,10 +82,11 @@ struct Build: ParsableCommand {
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         if timings {
             let lines = result.timings.stages.map { stage in
-                let milliseconds = String(stage.duration.milliseconds)
-                return String(repeating: " ", count: max(0, 7 - milliseconds.count)) + "\(milliseconds) ms  \(stage.name)\n"
+                let milliseconds = String(stage.duration.milliseconds), mebibytes = String(stage.peakMemory >> 20)
+                return String(repeating: " ", count: max(0, 7 - milliseconds.count)) + "\(milliseconds) ms"
+                    + String(repeating: " ", count: max(0, 6 - mebibytes.count)) + "\(mebibytes) MiB  \(stage.name)\n"
             }
-            FileHandle.standardError.write(Data(("Zeiten je Schritt:\n" + lines.joined()).utf8))
+            FileHandle.standardError.write(Data(("Zeiten je Schritt (Dauer, bis dahin höchster Speicherbedarf):\n" + lines.joined()).utf8))
         }
         guard let pageCount = result.pageCount else {
             FileHandle.standardError.write(Data(

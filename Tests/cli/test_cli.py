@@ -51,11 +51,13 @@ def test_timings_list_every_stage_with_its_milliseconds(content, tmp_path):
     timed = build(content, tmp_path / "timed", "--timings")
     assert timed.returncode == 0, timed.stderr
     assert "Zeiten je Schritt" not in plain.stderr
-    lines = timed.stderr.split("Zeiten je Schritt:\n", 1)[1].splitlines()
-    stages = [line.split(" ms  ", 1)[1] for line in lines]
+    lines = timed.stderr.split("höchster Speicherbedarf):\n", 1)[1].splitlines()
+    stages = [line.split(" MiB  ", 1)[1] for line in lines]
     assert stages[:3] == ["Wortliste lesen", "Dateien lesen", "Inhalte prüfen, Seiten planen"]
     assert "Seiten rendern und schreiben" in stages and stages[-1] == "alte Ausgabe löschen"
-    assert all(line.split(" ms  ", 1)[0].strip().isdigit() for line in lines)
+    for line in lines:
+        milliseconds, mebibytes = line.split(" MiB  ", 1)[0].split(" ms ")
+        assert milliseconds.strip().isdigit() and 0 < int(mebibytes) < 4096, line
     # The figures change nothing in the site.
     assert snapshot(tmp_path / "plain") == snapshot(tmp_path / "timed")
 

@@ -76,15 +76,27 @@ extension SitePlan {
     }
 }
 
-/// Wall time per stage of a build, in the order the stages ran.
+/// Wall time per stage of a build, in the order the stages ran, and the
+/// process's peak memory when each stage ended.
 public struct BuildTimings: Sendable {
-    public private(set) var stages: [(name: String, duration: Duration)] = []
+    public struct Stage: Sendable {
+        public var name: String
+        public var duration: Duration
+        /// Peak resident memory of the process so far, in bytes.
+        public var peakMemory: Int
+    }
+
+    public private(set) var stages: [Stage] = []
 
     public init() {}
 
     mutating func measure<Value>(_ stage: String, _ work: () throws -> Value) rethrows -> Value {
         let started = ContinuousClock.now
-        defer { stages.append((stage, ContinuousClock.now - started)) }
+        defer {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            stages.append(Stage(name: stage, duration: ContinuousClock.now - started, peakMemory: usage.ru_maxrss * 1024))
+        }
         return try work()
     }
 }
