@@ -178,17 +178,24 @@ struct TemplateRenderer {
             return .absent
         case .top(let keys):
             return Self.resolve(keys, in: stack[stack.count - 1])
+        case .name(let key):
+            return find(key)
         case .stack(let first, let rest):
-            var index = stack.count - 1
-            while index >= 0 {
-                if case .object(let object) = stack[index] {
-                    let found = object.value(first)
-                    if !found.isAbsent { return rest.isEmpty ? found : Self.resolve(rest, in: found) }
-                }
-                index -= 1
-            }
-            return .absent
+            return Self.resolve(rest, in: find(first))
         }
+    }
+
+    /// The value of `key` in the innermost object that has it.
+    private func find(_ key: TemplateKey) -> TemplateValue {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index] {
+                let found = object.value(key)
+                if !found.isAbsent { return found }
+            }
+            index -= 1
+        }
+        return .absent
     }
 
     private static func resolve(_ keys: [TemplateKey], in value: TemplateValue) -> TemplateValue {

@@ -22,8 +22,11 @@ enum TemplatePath: Sendable, Equatable {
     case never
     /// `{{.name}}`: looked up in the current object only.
     case top([TemplateKey])
-    /// `{{name}}`, `{{a.b}}`: the first name is looked up from the current
-    /// object outwards, the rest in what it found.
+    /// `{{name}}`: looked up from the current object outwards (the common
+    /// case, kept apart so that a node holding it copies without a retain).
+    case name(TemplateKey)
+    /// `{{a.b}}`: the first name is looked up from the current object
+    /// outwards, the rest in what it found.
     case stack(TemplateKey, [TemplateKey])
 
     init(_ name: String) {
@@ -37,7 +40,7 @@ enum TemplatePath: Sendable, Equatable {
         } else if name.hasPrefix(".") || keys.isEmpty {
             self = keys.isEmpty ? .current : .top(keys.map { $0! })
         } else {
-            self = .stack(keys[0]!, keys.dropFirst().map { $0! })
+            self = keys.count == 1 ? .name(keys[0]!) : .stack(keys[0]!, keys.dropFirst().map { $0! })
         }
     }
 }
