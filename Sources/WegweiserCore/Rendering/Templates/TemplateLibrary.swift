@@ -2,7 +2,7 @@
 // with a view model into UTF-8 bytes. Rendering follows swift-mustache's
 // rules (which the pages were written against) for the context stack,
 // sections, inverted sections, partials and `{{<parent}}` blocks, so a page
-// comes out byte for byte as it did; HTML is escaped on bytes.
+// comes out byte for byte as it did.
 
 struct TemplateLibrary: Sendable {
     /// A template that cannot be read, with where and why.
@@ -11,10 +11,11 @@ struct TemplateLibrary: Sendable {
         var error: TemplateSyntaxError
     }
 
-    /// Template names, sorted; a template's number is its place here.
-    private let names: [String]
+    /// The compiled templates; a template's number is its place in name order.
     private let templates: [[TemplateNode]]
     private let numbers: [String: Int]
+    /// The templates that could not be read, in name order.
+    let problems: [Problem]
 
     /// Compiles every template (name → source); the names are what
     /// partials refer to, e.g. `partials/offer-card`.
@@ -31,16 +32,10 @@ struct TemplateLibrary: Sendable {
                 templates.append([])
             }
         }
-        self.names = names
         self.numbers = numbers
         self.templates = templates
         self.problems = problems
     }
-
-    /// The templates that could not be read, in name order.
-    let problems: [Problem]
-
-    func contains(_ name: String) -> Bool { numbers[name] != nil }
 
     /// The page `name` renders from `view`; nil if there is no such template.
     func render(_ name: String, _ view: any TemplateData, capacity: Int = 16_384) -> [UInt8]? {
@@ -224,52 +219,6 @@ struct TemplateRenderer {
             output += String(number).utf8
         case .bool(let isTrue):
             output += (isTrue ? "true" : "false").utf8
-        }
-    }
-}
-
-enum HTML {
-    /// `text` with `<`, `>`, `&`, `"` and `'` escaped, the characters (and
-    /// replacements) swift-mustache escapes.
-    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
-        var text = text
-        let start = output.count
-        let done = text.withUTF8 { bytes -> Bool in
-            var chunk = 0
-            for index in 0..<bytes.count {
-                let replacement: StaticString
-                switch bytes[index] {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
-                }
-                // swift-mustache compares whole characters: a combining mark
-                // after it (or a prepended mark before it) makes the
-                // character another one, which it leaves as it is.
-                if index + 1 < bytes.count && bytes[index + 1] >= 0x80 || index > 0 && bytes[index - 1] >= 0x80 {
-                    return false
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                chunk = index + 1
-            }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[chunk...]))
-            return true
-        }
-        guard !done else { return }
-        output.removeLast(output.count - start)
-        for character in text {
-            switch character {
-            case "<": output += "&lt;".utf8
-            case ">": output += "&gt;".utf8
-            case "&": output += "&amp;".utf8
-            case "\"": output += "&quot;".utf8
-            case "'": output += "&#39;".utf8
-            default: output += character.utf8
-            }
         }
     }
 }
