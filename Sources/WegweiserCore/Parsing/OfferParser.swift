@@ -1,7 +1,6 @@
 // Reads one offer file: front matter → Offer, with every rule of SPEC §2
 // checked and reported at the line where the editor wrote it.
 import Foundation
-import Yams
 
 enum OfferParser {
     static let requiredKeys = ["title", "summary", "municipalities", "life_phases", "areas", "provider", "updated"]
@@ -62,7 +61,7 @@ enum OfferParser {
                     hint: "Löschen Sie die Zeile oder lassen Sie `wegweiser new` eine Datei mit neuer id anlegen.")
             } else {
                 offer.id = id.lowercased()
-                offer.idLine = (node.mark?.line ?? 0) + document.yamlLine - 1
+                offer.idLine = node.mark.line + document.yamlLine - 1
             }
         }
         offer.status = reader.enumeration(fields["status"], "status", as: Offer.Status.self) ?? .active
@@ -78,10 +77,10 @@ enum OfferParser {
         offer.accessible = reader.enumeration(fields["accessible"], "accessible", as: Offer.Access.self)
         offer.registration = reader.text(fields["registration"], "registration")
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
-        offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
+        offer.reviewByLine = (fields["review_by"]?.mark.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
         for entry in fields.entries {
-            offer.keyLines[entry.key] = (entry.keyNode.mark?.line ?? 1) + document.yamlLine - 1
+            offer.keyLines[entry.key] = entry.keyNode.mark.line + document.yamlLine - 1
         }
 
         let markdown = MarkdownDocument(document.body, linkRoot: site?.rootPath ?? "/")
@@ -147,7 +146,7 @@ enum OfferParser {
         return valid ? result : nil
     }
 
-    private static func age(_ reader: inout YAMLReader, _ node: Node?) -> AgeRange? {
+    private static func age(_ reader: inout YAMLReader, _ node: YAMLNode?) -> AgeRange? {
         guard let node, !node.isNull, let fields = reader.fields(node, of: "`age`") else { return nil }
         reader.warnUnknownKeys(fields, known: ["min", "max"])
         let min = reader.int(fields["min"], "age.min", range: 0...120)
@@ -159,7 +158,7 @@ enum OfferParser {
         return AgeRange(min: min, max: max)
     }
 
-    private static func locations(_ reader: inout YAMLReader, _ node: Node?) -> [Location] {
+    private static func locations(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [Location] {
         guard let items = reader.list(node, "locations") else { return [] }
         let known = ["name", "street", "postal_code", "city", "district", "lat", "lon", "confidential"]
         return items.compactMap { item in
@@ -191,7 +190,7 @@ enum OfferParser {
         }
     }
 
-    private static func contact(_ reader: inout YAMLReader, _ node: Node?) -> Contact? {
+    private static func contact(_ reader: inout YAMLReader, _ node: YAMLNode?) -> Contact? {
         guard let node, !node.isNull, let fields = reader.fields(node, of: "`contact`") else { return nil }
         reader.warnUnknownKeys(fields, known: ["name", "phone", "email", "website"])
         return Contact(
@@ -201,7 +200,7 @@ enum OfferParser {
             website: ContactRules.website(&reader, fields["website"]))
     }
 
-    private static func hours(_ reader: inout YAMLReader, _ node: Node?) -> [OpeningHours] {
+    private static func hours(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [OpeningHours] {
         guard let items = reader.list(node, "hours") else { return [] }
         return items.compactMap { item in
             guard let fields = reader.fields(item, of: "einem Eintrag unter `hours`") else { return nil }
@@ -224,7 +223,7 @@ enum OfferParser {
         }
     }
 
-    private static func time(_ reader: inout YAMLReader, _ node: Node?, _ key: String) -> String? {
+    private static func time(_ reader: inout YAMLReader, _ node: YAMLNode?, _ key: String) -> String? {
         guard let node, let text = reader.string(node, key, allowsComment: true) else { return nil }
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
@@ -237,7 +236,7 @@ enum OfferParser {
         return text
     }
 
-    private static func languages(_ reader: inout YAMLReader, _ node: Node?) -> [String] {
+    private static func languages(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [String] {
         guard let items = reader.stringList(node, "languages", allowsComment: true) else { return [] }
         return items.compactMap { code, item in
             let lowered = code.lowercased()

@@ -3,7 +3,6 @@
 // every output. Only text that looks like HTML tags or Markdown formatting
 // gets a warning, because it will be shown as typed, not formatted.
 import Foundation
-import Yams
 
 enum PlainText {
     /// The first piece of `text` that looks like markup, or nil.
@@ -33,7 +32,7 @@ enum PlainText {
 extension YAMLReader {
     /// A plain-text value, read like `string`, with a warning where it looks
     /// like formatting that will appear as typed.
-    mutating func text(_ node: Node?, _ key: String, maxLength: Int? = nil) -> String? {
+    mutating func text(_ node: YAMLNode?, _ key: String, maxLength: Int? = nil) -> String? {
         let text = string(node, key, maxLength: maxLength)
         if let text, let found = PlainText.markup(in: text) {
             warning(node, "`\(key)` ist einfacher Text: `\(found)` erscheint auf der Website genau so, nicht als Formatierung.",
@@ -42,7 +41,7 @@ extension YAMLReader {
         return text
     }
 
-    mutating func textList(_ node: Node?, _ key: String) -> [(String, Node)]? {
+    mutating func textList(_ node: YAMLNode?, _ key: String) -> [(String, YAMLNode)]? {
         guard let items = list(node, key) else { return nil }
         return items.compactMap { item in text(item, key).map { ($0, item) } }
     }

@@ -1,6 +1,5 @@
 // Reads content/site.yml: the site's settings and its closed vocabularies.
 import Foundation
-import Yams
 
 enum SiteConfigParser {
     static let knownKeys = [
@@ -73,7 +72,7 @@ enum SiteConfigParser {
     }
 
     /// `timezone`: an IANA zone name such as `Europe/Berlin`.
-    private static func timeZone(_ reader: inout YAMLReader, _ node: Node?) -> String {
+    private static func timeZone(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String {
         guard let node, !node.isNull, let name = reader.string(node, "timezone") else { return "Europe/Berlin" }
         guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
             reader.error(node, "Die Zeitzone `\(name)` ist unbekannt.",
@@ -84,7 +83,7 @@ enum SiteConfigParser {
     }
 
     /// `holidays`: the state whose public holidays count as closed days.
-    private static func holidayState(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    private static func holidayState(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let node, !node.isNull, let text = reader.string(node, "holidays") else { return nil }
         let state = text.lowercased()
         guard Holidays.states.contains(state) else {
@@ -96,7 +95,7 @@ enum SiteConfigParser {
     }
 
     /// A municipality's `center: {lat, lon}`.
-    private static func center(_ reader: inout YAMLReader, _ node: Node?) -> GeoPoint? {
+    private static func center(_ reader: inout YAMLReader, _ node: YAMLNode?) -> GeoPoint? {
         guard let node, !node.isNull, let entry = reader.fields(node, of: "`center`") else { return nil }
         reader.warnUnknownKeys(entry, known: ["lat", "lon"])
         let latitude = reader.double(reader.required(entry, "lat", hint: "Zum Beispiel `center: {lat: 51.5367, lon: 7.6894}`."), "lat", range: -90...90)
@@ -116,7 +115,7 @@ enum SiteConfigParser {
             return nil
         }
         var terms: [Term] = []
-        var seen: [String: Node] = [:]
+        var seen: [String: YAMLNode] = [:]
         for item in items {
             guard let entry = reader.fields(item, of: "einem Eintrag von `\(key)`") else { continue }
             let idNode = reader.required(entry, "id")
@@ -130,7 +129,7 @@ enum SiteConfigParser {
             }
             if let earlier = seen[id] {
                 reader.error(idNode, "Die id `\(id)` steht zweimal in `\(key)`.",
-                    hint: "Sie wird schon in Zeile \((earlier.mark?.line ?? 0)) verwendet. Jede id darf nur einmal vorkommen.")
+                    hint: "Sie wird schon in Zeile \(earlier.mark.line) verwendet. Jede id darf nur einmal vorkommen.")
                 continue
             }
             seen[id] = idNode
@@ -139,7 +138,7 @@ enum SiteConfigParser {
         return terms
     }
 
-    private static func youthOffice(_ reader: inout YAMLReader, _ node: Node?) -> YouthOffice? {
+    private static func youthOffice(_ reader: inout YAMLReader, _ node: YAMLNode?) -> YouthOffice? {
         guard let node, !node.isNull, let entry = reader.fields(node, of: "`youth_office`") else { return nil }
         reader.warnUnknownKeys(entry, known: ["name", "phone", "email", "website", "street", "postal_code", "city"])
         guard let name = reader.text(reader.required(entry, "name"), "name") else { return nil }
@@ -168,7 +167,7 @@ extension SiteConfig {
 
 /// Rules shared by offers' contacts and youth offices.
 enum ContactRules {
-    static func phone(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    static func phone(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let phone = reader.string(node, "phone") else { return nil }
         let allowed = Set("0123456789 +-/()")
         let digits = phone.filter(\.isNumber)
@@ -193,7 +192,7 @@ enum ContactRules {
         return "tel:" + digits
     }
 
-    static func email(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    static func email(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let email = reader.string(node, "email") else { return nil }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace),
@@ -205,7 +204,7 @@ enum ContactRules {
         return email
     }
 
-    static func website(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    static func website(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let website = reader.string(node, "website") else { return nil }
         let lowered = website.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), website.count > 8,
