@@ -9,7 +9,7 @@ enum PlainText {
     static func markup(in text: String) -> String? {
         // Nearly every text has none of the characters markup starts with:
         // spare it the regular expressions, which a build runs per field.
-        guard text.utf8.contains(where: { markupStarts.contains($0) }) else { return nil }
+        guard text.utf8.contains(where: isMarkupStart) else { return nil }
         for pattern in patterns {
             if let range = text.range(of: pattern, options: .regularExpression) {
                 return String(text[range])
@@ -18,7 +18,13 @@ enum PlainText {
         return nil
     }
 
-    private static let markupStarts: Set<UInt8> = Set("<&[*_`".utf8)
+    /// `<`, `&`, `[`, `*`, `_` or a backtick.
+    private static func isMarkupStart(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x3C, 0x26, 0x5B, 0x2A, 0x5F, 0x60: true
+        default: false
+        }
+    }
 
     private static let patterns = [
         #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#,  // <b>, </p>, <br/>, <a href="…">

@@ -124,7 +124,7 @@ struct YAMLEventStream: ~Copyable {
         case YAML_ALIAS_EVENT: kind = .alias(anchor: Self.string(event.data.alias.anchor) ?? "")
         case YAML_SCALAR_EVENT:
             let scalar = event.data.scalar
-            let value = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
+            let value = scalar.value.map { Self.text(UnsafeBufferPointer(start: $0, count: scalar.length)) } ?? ""
             kind = .scalar(.init(
                 value: value, style: Self.style(scalar.style), tag: Self.string(scalar.tag),
                 anchor: Self.string(scalar.anchor)))
@@ -166,6 +166,15 @@ struct YAMLEventStream: ~Copyable {
 
     private static func mark(_ mark: yaml_mark_t) -> YAMLMark {
         YAMLMark(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+
+    /// A scalar's value. A byte-order mark at its start is dropped, as
+    /// Foundation's decoding (which front matter was always read with) drops it.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[3...]), as: UTF8.self)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func string(_ text: UnsafeMutablePointer<yaml_char_t>?) -> String? {
