@@ -64,11 +64,9 @@ public enum FrontMatter {
             while start <= bytes.count {
                 let end = lineEnd(in: bytes, from: start)
                 if isFence(bytes, start..<end) {
-                    let yaml = bytes[(firstEnd + 1)..<max(start - 1, firstEnd + 1)]
-                    let body = end < bytes.count ? bytes[(end + 1)...] : bytes[bytes.count...]
-                    return .document(FrontMatterDocument(
-                        yaml: String(decoding: UnsafeBufferPointer(rebasing: yaml), as: UTF8.self), yamlLine: 2,
-                        body: String(decoding: UnsafeBufferPointer(rebasing: body), as: UTF8.self), bodyLine: line + 1))
+                    return .fences(
+                        yaml: (firstEnd + 1)..<max(start - 1, firstEnd + 1), body: min(end + 1, bytes.count)..<bytes.count,
+                        bodyLine: line + 1)
                 }
                 start = end + 1
                 line += 1
@@ -76,8 +74,14 @@ public enum FrontMatter {
             return .noClosingFence
         }
         switch parts {
-        case .document(let document):
-            return .success(document)
+        case .fences(let yaml, let body, let bodyLine):
+            // Cut at line ends, the parts are valid text: copied, not decoded again.
+            func part(_ range: Range<Int>) -> String {
+                let utf8 = text.utf8
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return String(text[start..<utf8.index(start, offsetBy: range.count)])
+            }
+            return .success(FrontMatterDocument(yaml: part(yaml), yamlLine: 2, body: part(body), bodyLine: bodyLine))
         case .noOpeningFence:
             return .failure(Diagnostic(
                 file: file.displayPath, line: 1, column: 1,
@@ -92,7 +96,8 @@ public enum FrontMatter {
     }
 
     private enum Parts {
-        case document(FrontMatterDocument)
+        /// Byte ranges of the YAML and the body; the body's first line.
+        case fences(yaml: Range<Int>, body: Range<Int>, bodyLine: Int)
         case noOpeningFence, noClosingFence
     }
 

@@ -8,6 +8,7 @@ enum OfferParser {
         "id", "status", "topics", "age", "locations", "contact", "hours", "hours_note", "free", "cost",
         "languages", "accessible", "registration", "review_by", "draft",
     ]
+    static let knownKeys = requiredKeys + optionalKeys
 
     /// The offer, or nil when the file has an error.
     static func parse(_ file: SourceFile, site: SiteConfig?, today: CalendarDate) -> (Offer?, [Diagnostic]) {
@@ -32,7 +33,7 @@ enum OfferParser {
             return (nil, false, reader.diagnostics)
         }
         guard let fields = reader.fields(root, of: "den Angaben") else { return (nil, false, reader.diagnostics) }
-        reader.warnUnknownKeys(fields, known: requiredKeys + optionalKeys)
+        reader.warnUnknownKeys(fields, known: knownKeys)
 
         let title = reader.text(reader.required(fields, "title"), "title", maxLength: 120)
         let summaryNode = reader.required(fields, "summary", hint: "Ergänzen Sie `summary:` mit ein bis zwei Sätzen, worum es geht (höchstens 300 Zeichen).")
@@ -95,6 +96,16 @@ enum OfferParser {
     }
 
     static func baseName(of path: String) -> String {
+        let utf8 = path.utf8
+        // A `/` between two ASCII bytes is a character of its own, so the name
+        // starts after it; anything rarer is left to splitting by Characters.
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex,
+            utf8[utf8.index(before: slash)] < 0x80, let next = utf8.index(slash, offsetBy: 1, limitedBy: utf8.endIndex),
+            next != utf8.endIndex, utf8[next] < 0x80
+        {
+            let name = path[next...]
+            return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+        }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }

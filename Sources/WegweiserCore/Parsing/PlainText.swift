@@ -10,7 +10,10 @@ enum PlainText {
         // Nearly every text has none of the characters markup starts with:
         // spare it the regular expressions, which a build runs per field.
         guard text.utf8.contains(where: isMarkupStart) else { return nil }
-        for pattern in patterns {
+        let utf8 = text.utf8
+        for (pattern, needs) in patterns {
+            // An expression runs only where the text has what a match would need ("Kinder & Eltern" has no `;`).
+            guard needs.allSatisfy({ utf8.contains($0) }) else { continue }
             if let range = text.range(of: pattern, options: .regularExpression) {
                 return String(text[range])
             }
@@ -26,12 +29,13 @@ enum PlainText {
         }
     }
 
-    private static let patterns = [
-        #"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#,  // <b>, </p>, <br/>, <a href="…">
-        #"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);"#,  // &amp;, &#8211;
-        #"\[[^\]]+\]\([^)]*\)"#,  // [Link](https://…)
-        #"\*\*[^*]+\*\*"#, #"__[^_]+__"#,  // **bold**, __bold__
-        #"`[^`]+`"#,  // `code`
+    /// Each expression with the bytes every match of it contains.
+    private static let patterns: [(String, [UInt8])] = [
+        (#"</?[A-Za-z][A-Za-z0-9]*(\s[^<>]*)?/?>"#, Array("<>".utf8)),  // <b>, </p>, <br/>, <a href="…">
+        (#"&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);"#, Array("&;".utf8)),  // &amp;, &#8211;
+        (#"\[[^\]]+\]\([^)]*\)"#, Array("[]()".utf8)),  // [Link](https://…)
+        (#"\*\*[^*]+\*\*"#, Array("*".utf8)), (#"__[^_]+__"#, Array("_".utf8)),  // **bold**, __bold__
+        (#"`[^`]+`"#, Array("`".utf8)),  // `code`
     ]
 }
 

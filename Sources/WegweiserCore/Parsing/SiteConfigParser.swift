@@ -169,16 +169,28 @@ extension SiteConfig {
 enum ContactRules {
     static func phone(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let phone = reader.string(node, "phone") else { return nil }
-        let allowed = Set("0123456789 +-/()")
-        let digits = phone.filter(\.isNumber)
-        guard phone.allSatisfy({ allowed.contains($0) }), digits.count >= 5,
-            phone.hasPrefix("0") || phone.hasPrefix("+"), !phone.dropFirst().contains("+")
-        else {
+        guard isPhoneNumber(phone) else {
             reader.error(node, "Die Telefonnummer `\(phone)` ist ungültig.",
                 hint: "Schreiben Sie sie so, wie man sie in Deutschland wählt (`02303 27-0`), oder mit +49 (`+49 2303 270`).")
             return nil
         }
         return phone
+    }
+
+    /// Digits, spaces and `+-/()` only (on bytes: each allowed character is one
+    /// ASCII byte), at least five digits, starting with `0` or a single `+`.
+    static func isPhoneNumber(_ phone: String) -> Bool {
+        var digits = 0
+        for byte in phone.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: " "), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"): break
+            default: return false
+            }
+        }
+        let utf8 = phone.utf8
+        return digits >= 5 && (utf8.first == UInt8(ascii: "0") || utf8.first == UInt8(ascii: "+"))
+            && !utf8.dropFirst().contains(UInt8(ascii: "+"))
     }
 
     /// The number for a `tel:` link: `+49…` form, no spaces.
@@ -194,14 +206,27 @@ enum ContactRules {
 
     static func email(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let email = reader.string(node, "email") else { return nil }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
-        else {
+        guard isEmailAddress(email) else {
             reader.error(node, "Die E-Mail-Adresse `\(email)` ist ungültig.", hint: "Zum Beispiel `beratung@example.org`.")
             return nil
         }
         return email
+    }
+
+    /// One `@` with text before it, a domain with a dot inside after it, no white space.
+    static func isEmailAddress(_ email: String) -> Bool {
+        let utf8 = email.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            // Beyond ASCII, Characters decide (a combining mark belongs to the character before it).
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(where: \.isWhitespace)
+                && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+        }
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at != utf8.startIndex else { return false }
+        let domain = utf8[utf8.index(after: at)...]
+        return !domain.contains(UInt8(ascii: "@")) && domain.contains(UInt8(ascii: "."))
+            && domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
+            && !utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) })
     }
 
     static func website(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {

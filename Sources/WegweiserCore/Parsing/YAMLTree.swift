@@ -156,6 +156,8 @@ enum YAMLKeys {
         guard pairs.count > 1 else { return [] }
         var found: [(first: Int, second: Int)] = []
         if pairs.count <= 32 {
+            // Nearly always every key differs: found without allocating anything.
+            guard hasRepetition(pairs) else { return [] }
             found = repeated(Array(pairs.indices), in: pairs)
         } else {
             // Only keys of the same text can be the same key.
@@ -168,6 +170,13 @@ enum YAMLKeys {
                 key: pairs[first].key.scalar?.string ?? "<uncovertable>", first: pairs[first].key.mark,
                 second: pairs[second].key.mark)
         }.sorted { ($0.key, $0.first.line, $0.first.column) < ($1.key, $1.first.line, $1.first.column) }
+    }
+
+    private static func hasRepetition(_ pairs: [YAMLPair]) -> Bool {
+        for second in 1..<pairs.count {
+            for first in 0..<second where isSameKey(pairs[first].key, pairs[second].key) { return true }
+        }
+        return false
     }
 
     /// For each key among `indices` written more than once: where it is written first and second.
