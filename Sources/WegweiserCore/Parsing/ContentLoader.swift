@@ -72,11 +72,12 @@ public enum ContentLoader {
         var offers: [Offer] = []
         let today = options.today
         let vocabulary = site
+        let linkRoot = site?.rootPath ?? "/"
         // The base URL decides where body links point: part of what the cache keys on.
         cache?.begin(site: files.siteConfig.map { $0.text + "\u{0}" + (options.baseURL ?? "") }, today: today)
         let parsed = files.offers.parallelMap { file in
             if let known = cache?.parsed(file) { return known }
-            let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today)
+            let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today, linkRoot: linkRoot)
             let result = ParsedOffer(offer: offer, complete: complete, diagnostics: found)
             cache?.store(result, for: file)
             return result

@@ -18,7 +18,10 @@ enum OfferParser {
 
     /// Whatever could be read, even from a file with errors (so that
     /// duplicate ids are found in the same run), and whether it is complete.
-    static func parseAll(_ file: SourceFile, site: SiteConfig?, today: CalendarDate) -> (Offer?, Bool, [Diagnostic]) {
+    /// `linkRoot`: the site's root path, when the caller has it at hand for many offers.
+    static func parseAll(
+        _ file: SourceFile, site: SiteConfig?, today: CalendarDate, linkRoot: String? = nil
+    ) -> (Offer?, Bool, [Diagnostic]) {
         let document: FrontMatterDocument
         switch FrontMatter.split(file) {
         case .success(let split): document = split
@@ -80,11 +83,12 @@ enum OfferParser {
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
         offer.reviewByLine = (fields["review_by"]?.mark.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
+        offer.keyLines.reserveCapacity(fields.entries.count)
         for entry in fields.entries {
             offer.keyLines[entry.key] = entry.keyNode.mark.line + document.yamlLine - 1
         }
 
-        let markdown = MarkdownDocument(document.body, linkRoot: site?.rootPath ?? "/")
+        let markdown = MarkdownDocument(document.body, linkRoot: linkRoot ?? site?.rootPath ?? "/")
         offer.bodyHTML = markdown.html
         offer.bodyText = markdown.plainText
         offer.siteLinks = markdown.siteLinks(inFileFrom: document.bodyLine)
@@ -236,6 +240,7 @@ enum OfferParser {
 
     private static func time(_ reader: inout YAMLReader, _ node: YAMLNode?, _ key: String) -> String? {
         guard let node, let text = reader.string(node, key, allowsComment: true) else { return nil }
+        if isClockTime(text) { return text }
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), (0...24).contains(hour), (0...59).contains(minute),
@@ -245,6 +250,17 @@ enum OfferParser {
             return nil
         }
         return text
+    }
+
+    /// Exactly `HH:MM` from 00:00 to 24:00, read from its five bytes; anything
+    /// else is left to the rules above, which accept nothing more.
+    private static func isClockTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return false }
+        let digits = [bytes[0], bytes[1], bytes[3], bytes[4]].map { Int($0) - Int(UInt8(ascii: "0")) }
+        guard digits.allSatisfy({ (0...9).contains($0) }) else { return false }
+        let hour = digits[0] * 10 + digits[1], minute = digits[2] * 10 + digits[3]
+        return minute < 60 && (hour < 24 || (hour == 24 && minute == 0))
     }
 
     private static func languages(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [String] {
