@@ -82,7 +82,8 @@ public struct MarkdownDocument: Sendable {
     /// Runs of white space become one space, none at either end.
     static func collapsingWhitespace(_ text: String) -> String {
         var collapsed = CollapsedText(capacity: text.utf8.count)
-        collapsed.append(text.utf8)
+        var text = text
+        text.withUTF8 { collapsed.append($0) }
         return collapsed.string
     }
 
@@ -138,19 +139,31 @@ private struct CollapsedText {
 
     mutating func append(_ literal: UnsafePointer<CChar>?) {
         guard let literal else { return }
-        append(UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+        literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) { start in
+            append(UnsafeBufferPointer(start: start, count: strlen(literal)))
+        }
     }
 
-    mutating func append(_ text: some Sequence<UInt8>) {
-        for byte in text {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        // Word by word: each run without white space is copied at once.
+        var index = 0
+        while index < text.count {
+            if Self.isSpace(text[index]) {
                 pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
+                index += 1
+                continue
             }
+            var end = index + 1
+            while end < text.count, !Self.isSpace(text[end]) { end += 1 }
+            if pendingSpace { bytes.append(0x20) }
+            pendingSpace = false
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
+            index = end
         }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
     }
 
     mutating func appendSpace() {

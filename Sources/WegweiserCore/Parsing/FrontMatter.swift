@@ -1,5 +1,6 @@
 // Splits a Markdown file into its YAML front matter and its body, keeping
 // track of lines so messages point into the file the editor wrote.
+import Foundation
 
 /// A text file of the content folder.
 public struct SourceFile: Sendable, Equatable {
@@ -33,7 +34,7 @@ public enum FrontMatter {
             let hasMark = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
             let start = hasMark ? 3 : 0
             let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-            guard rest.contains(0x0D) else {
+            guard let base = rest.baseAddress, memchr(base, 0x0D, rest.count) != nil else {
                 return hasMark ? String(decoding: rest, as: UTF8.self) : text
             }
             var lines: [UInt8] = []

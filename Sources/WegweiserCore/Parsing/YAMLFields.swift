@@ -34,7 +34,8 @@ struct YAMLReader {
     mutating func compose(_ yaml: String) -> YAMLNode? {
         self.yaml = yaml
         splitLines = nil
-        hasHash = yaml.utf8.contains(UInt8(ascii: "#"))
+        var text = yaml
+        hasHash = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x23, bytes.count) != nil } ?? false }
         do {
             return try YAMLComposer.compose(yaml)
         } catch {
