@@ -125,6 +125,14 @@ public enum FrontMatter {
         return !hasOtherText
     }
 }
+extension String {
+    /// Whether the text's UTF-8 holds `byte`; memchr, not a loop over the view.
+    func containsUTF8(_ byte: UInt8) -> Bool {
+        var text = self
+        return text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, Int32(byte), bytes.count) != nil } ?? false }
+    }
+}
+
 extension StringProtocol {
     func trimmingTrailingWhitespace() -> SubSequence {
         var end = endIndex

@@ -34,8 +34,7 @@ struct YAMLReader {
     mutating func compose(_ yaml: String) -> YAMLNode? {
         self.yaml = yaml
         splitLines = nil
-        var text = yaml
-        hasHash = text.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x23, bytes.count) != nil } ?? false }
+        hasHash = yaml.containsUTF8(UInt8(ascii: "#"))
         do {
             return try YAMLComposer.compose(yaml)
         } catch {
