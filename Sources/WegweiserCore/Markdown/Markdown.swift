@@ -131,47 +131,55 @@ public struct MarkdownDocument: Sendable {
 
 /// Plain text built on UTF-8 bytes as cmark hands out its literals: runs of
 /// spaces, tabs and line ends become one space, with none at either end.
-private struct CollapsedText {
-    private var bytes: [UInt8] = []
+private struct CollapsedText: ~Copyable {
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
     private var pendingSpace = false
 
-    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+    init(capacity: Int) { buffer = .allocate(capacity: max(capacity, 64)) }
+
+    deinit { buffer.deallocate() }
 
     mutating func append(_ literal: UnsafePointer<CChar>?) {
         guard let literal else { return }
-        literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) { start in
-            append(UnsafeBufferPointer(start: start, count: strlen(literal)))
-        }
+        let length = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: length) { append(UnsafeBufferPointer(start: $0, count: length)) }
     }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
-        // Word by word: each run without white space is copied at once.
-        var index = 0
-        while index < text.count {
-            if Self.isSpace(text[index]) {
-                pendingSpace = !bytes.isEmpty
-                index += 1
-                continue
+        // Each space written stands for white space read, or for the one pending: room for all.
+        reserve(text.count + 1)
+        var end = count
+        for byte in text {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = end > 0
+            } else {
+                if pendingSpace {
+                    buffer[end] = 0x20
+                    end += 1
+                    pendingSpace = false
+                }
+                buffer[end] = byte
+                end += 1
             }
-            var end = index + 1
-            while end < text.count, !Self.isSpace(text[end]) { end += 1 }
-            if pendingSpace { bytes.append(0x20) }
-            pendingSpace = false
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[index..<end]))
-            index = end
         }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+        count = end
     }
 
     mutating func appendSpace() {
-        pendingSpace = !bytes.isEmpty
+        pendingSpace = count > 0
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > buffer.count else { return }
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(buffer.count * 2, count + extra))
+        _ = larger.initialize(fromContentsOf: buffer[..<count])
+        buffer.deallocate()
+        buffer = larger
     }
 
     /// cmark's literals are valid UTF-8 (it validates its input), so nothing is repaired here.
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
 }
 
 /// A link in a body to a page of the site itself.

@@ -9,7 +9,8 @@ enum PlainText {
     static func markup(in text: String) -> String? {
         // Nearly every text has none of the characters markup starts with:
         // spare it the regular expressions, which a build runs per field.
-        guard text.utf8.contains(where: isMarkupStart) else { return nil }
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(where: isMarkupStart) }) ?? text.utf8.contains(where: isMarkupStart)
+        else { return nil }
         let utf8 = text.utf8
         for (pattern, needs) in patterns {
             // An expression runs only where the text has what a match would need ("Kinder & Eltern" has no `;`).

@@ -450,7 +450,8 @@ struct Fields {
     let what: String
 
     subscript(key: String) -> YAMLNode? {
-        entries.first { $0.key == key }?.value
+        let length = key.utf8.count
+        return entries.first { $0.key.utf8.count == length && $0.key == key }?.value
     }
 }
 

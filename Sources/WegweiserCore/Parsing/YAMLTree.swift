@@ -197,7 +197,8 @@ enum YAMLKeys {
     static func isSameKey(_ a: YAMLNode, _ b: YAMLNode) -> Bool {
         switch (a.content, b.content) {
         case (.scalar(let x), .scalar(let y)):
-            guard x.string == y.string else { return false }
+            // Lengths first: cheaper than comparing texts, and nearly always enough.
+            guard x.string.utf8.count == y.string.utf8.count, x.string == y.string else { return false }
             // Same text, same way of writing: the same type.
             if a.tag == b.tag, (x.style == .plain) == (y.style == .plain) { return true }
             return resolvedTag(a) == resolvedTag(b)
