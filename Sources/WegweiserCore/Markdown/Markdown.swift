@@ -149,17 +149,18 @@ private struct CollapsedText: ~Copyable {
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
         // Each space written stands for white space read, or for the one pending: room for all.
         reserve(text.count + 1)
+        guard let output = buffer.baseAddress else { return }
         var end = count
         for byte in text {
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 pendingSpace = end > 0
             } else {
                 if pendingSpace {
-                    buffer[end] = 0x20
+                    output[end] = 0x20
                     end += 1
                     pendingSpace = false
                 }
-                buffer[end] = byte
+                output[end] = byte
                 end += 1
             }
         }
