@@ -73,7 +73,9 @@ public enum ContentReview {
 
     private static func sameTitleInOneTown(_ model: SiteModel) -> [Diagnostic] {
         let all = model.offers
-        let byTitle = Dictionary(grouping: all.indices) { SortKey.of(all[$0].title) }
+        // Folding every title is the costly part: on all cores.
+        let keys = Array(all.indices).parallelMap { SortKey.of(all[$0].title) }
+        let byTitle = Dictionary(grouping: all.indices) { keys[$0] }
         var diagnostics: [Diagnostic] = []
         for (_, indices) in byTitle.sorted(by: { $0.key < $1.key }) where indices.count > 1 {
             let group = indices.map { all[$0] }
