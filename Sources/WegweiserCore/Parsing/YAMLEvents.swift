@@ -85,12 +85,6 @@ struct YAMLEventStream: ~Copyable {
         self.init(owning: input)
     }
 
-    init(bytes: some Collection<UInt8>) {
-        let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-        _ = copy.initialize(from: bytes)
-        self.init(owning: UnsafeMutableBufferPointer(rebasing: copy[..<bytes.count]))
-    }
-
     private init(owning input: UnsafeMutableBufferPointer<UInt8>) {
         self.input = input
         // The parser points at itself (its read handler's data): it must not move.
