@@ -76,11 +76,11 @@ bench: deps
 bench-search: deps
 	bash bench/search/run.sh
 
-## deps: libcmark (the Markdown renderer), pkg-config and wngerman (the search's word list), from Debian
+## deps: libcmark (the Markdown renderer), libyaml (the front matter's parser), pkg-config and wngerman (the search's word list), from Debian
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config (apt-get)…"; \
-		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libcmark-dev pkg-config >/dev/null; \
+	@if ! pkg-config --exists libcmark yaml-0.1 2>/dev/null; then \
+		echo "Installing libcmark-dev, libyaml-dev and pkg-config (apt-get)…"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libcmark-dev libyaml-dev pkg-config >/dev/null; \
 	fi
 	@if [ "$(DICTIONARY)" = /usr/share/dict/ngerman ] && [ ! -f /usr/share/dict/ngerman ]; then \
 		echo "Installing wngerman (apt-get)…"; \

@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "WegweiserCore", targets: ["WegweiserCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -21,6 +20,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libyaml from the system (Debian: libyaml-dev): front matter and
+        // site.yml are read from its events, without a node library between.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // One system call Foundation lacks: swapping two folders atomically,
         // so the output folder is never missing or half-written.
         .target(name: "CFileSwap"),
@@ -30,9 +36,9 @@ let package = Package(
             name: "WegweiserCore",
             dependencies: [
                 "CCmark",
+                "CYAML",
                 "CFileSwap",
                 "WegweiserSearch",
-                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .executableTarget(

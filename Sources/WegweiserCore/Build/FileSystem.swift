@@ -11,33 +11,40 @@ public enum SiteFiles {
         func display(_ relative: String) -> String {
             displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
         }
-        func read(_ relative: String) -> SourceFile? {
+        let root = directory.standardizedFileURL.path
+        func source(_ relative: String, _ text: TextFile) -> SourceFile? {
             let display = display(relative)
-            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+            switch text {
+            case .text(let text):
+                return SourceFile(path: relative, displayPath: display, text: text)
+            case .unreadable:
                 diagnostics.append(Diagnostic(
                     file: display, message: "Die Datei lässt sich nicht lesen.",
                     hint: "Prüfen Sie, ob die Datei noch in einem anderen Programm geöffnet ist und ob Sie sie lesen dürfen."))
-                return nil
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
+            case .notUTF8:
                 diagnostics.append(Diagnostic(
                     file: display, line: 1, column: 1, message: "Die Datei ist nicht in UTF-8 gespeichert.",
                     hint: "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."))
-                return nil
             }
-            return SourceFile(path: relative, displayPath: display, text: text)
+            return nil
         }
 
         // A missing site.yml is the loader's to report.
-        let siteConfig = FileManager.default.fileExists(atPath: directory.appendingPathComponent("site.yml").path)
-            ? read("site.yml") : nil
+        let siteConfig = FileManager.default.fileExists(atPath: root + "/site.yml")
+            ? source("site.yml", TextFile(path: root + "/site.yml")) : nil
+        let folders = [("angebote", "Angebote"), ("seiten", "Seiten")].map { folder, what in
+            (folder: folder, what: what, walk: walk(directory, in: folder))
+        }
+        // Every Markdown file read at once, in parallel; used below in the walk's order.
+        let markdown = folders.flatMap { $0.walk.files.filter { $0.hasSuffix(".md") } }
+        let texts = markdown.parallelMap { TextFile(path: root + "/" + $0) }
+        var next = texts.makeIterator()
         var offers: [SourceFile] = []
         var pages: [SourceFile] = []
-        for (folder, what) in [("angebote", "Angebote"), ("seiten", "Seiten")] {
-            let walk = walk(directory, in: folder)
+        for (folder, what, walk) in folders {
             for relative in walk.files {
                 if relative.hasSuffix(".md") {
-                    if let file = read(relative) {
+                    if let file = source(relative, next.next()!) {
                         if folder == "angebote" { offers.append(file) } else { pages.append(file) }
                     }
                 } else {
@@ -62,6 +69,48 @@ public enum SiteFiles {
         return ContentFiles(
             siteConfig: siteConfig, offers: offers, pages: pages, problems: diagnostics,
             siteConfigPath: display("site.yml"))
+    }
+
+    /// A content file's text, read with plain system calls.
+    enum TextFile: Sendable {
+        case text(String)
+        case unreadable
+        case notUTF8
+
+        init(path: String) {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                self = .unreadable
+                return
+            }
+            defer { close(descriptor) }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else {
+                self = .unreadable
+                return
+            }
+            var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+            var count = 0
+            while true {
+                if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+                let received = bytes.withUnsafeMutableBytes { buffer in
+                    read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                }
+                if received < 0, errno == EINTR { continue }
+                guard received >= 0 else {
+                    self = .unreadable
+                    return
+                }
+                if received == 0 { break }
+                count += received
+            }
+            // Foundation's decoding, as before: strict UTF-8, one byte-order mark at the start dropped.
+            guard let text = String(bytes: bytes[..<count], encoding: .utf8) else {
+                self = .notUTF8
+                return
+            }
+            self = .text(text)
+        }
     }
 
     /// Every `*.mustache` file (by name without extension) and every file below `assets/`.

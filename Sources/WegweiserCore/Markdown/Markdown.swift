@@ -39,7 +39,7 @@ public struct MarkdownDocument: Sendable {
         html = String(cString: rendered)
         free(rendered)
 
-        var text = ""
+        var text = CollapsedText(capacity: source.utf8.count)
         var notes: [Note] = []
         var siteLinks: [SiteLink] = []
         let iterator = cmark_iter_new(root)!
@@ -47,56 +47,48 @@ public struct MarkdownDocument: Sendable {
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             let node = cmark_iter_get_node(iterator)!
             let type = cmark_node_get_type(node)
-            let line = Int(cmark_node_get_start_line(node))
-            let column = Int(cmark_node_get_start_column(node))
             if event == CMARK_EVENT_ENTER {
                 switch type {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                    text += Self.literal(of: node)
+                    text.append(cmark_node_get_literal(node))
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
+                    text.appendSpace()
                 case CMARK_NODE_CODE_BLOCK:
-                    text += Self.literal(of: node) + " "
+                    text.append(cmark_node_get_literal(node))
+                    text.appendSpace()
                 case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                    notes.append(Note(kind: .rawHTML, line: line, column: column))
+                    notes.append(Note(kind: .rawHTML, line: Self.line(of: node), column: Self.column(of: node)))
                 case CMARK_NODE_HEADING where cmark_node_get_heading_level(node) == 1:
-                    notes.append(Note(kind: .topLevelHeading, line: line, column: column))
+                    notes.append(Note(kind: .topLevelHeading, line: Self.line(of: node), column: Self.column(of: node)))
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                     let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                     if !Self.isSafe(url: url) {
-                        notes.append(Note(kind: .unsafeLink(url), line: line, column: column))
+                        notes.append(Note(kind: .unsafeLink(url), line: Self.line(of: node), column: Self.column(of: node)))
                     } else if url.hasPrefix("/"), !url.hasPrefix("//") {
-                        siteLinks.append(SiteLink(url: url, line: line, column: column))
+                        siteLinks.append(SiteLink(url: url, line: Self.line(of: node), column: Self.column(of: node)))
                     }
                 default:
                     break
                 }
             } else if event == CMARK_EVENT_EXIT, Self.isBlock(type) {
-                text += " "
+                text.appendSpace()
             }
         }
-        plainText = Self.collapsingWhitespace(text)
+        plainText = text.string
         self.notes = notes
         self.siteLinks = siteLinks
     }
 
-    /// Runs of white space become one space; on UTF-8 bytes, which is many
-    /// times faster than splitting Characters.
+    /// Runs of white space become one space, none at either end.
     static func collapsingWhitespace(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !bytes.isEmpty
-            } else {
-                if pendingSpace { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        var collapsed = CollapsedText(capacity: text.utf8.count)
+        var text = text
+        text.withUTF8 { collapsed.append($0) }
+        return collapsed.string
     }
+
+    private static func line(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) }
+    private static func column(of node: OpaquePointer) -> Int { Int(cmark_node_get_start_column(node)) }
 
     private static func prefixRootLinks(of root: OpaquePointer, with prefix: String) {
         let iterator = cmark_iter_new(root)!
@@ -110,10 +102,6 @@ public struct MarkdownDocument: Sendable {
             else { continue }
             _ = cmark_node_set_url(node, prefix + url.dropFirst())
         }
-    }
-
-    private static func literal(of node: OpaquePointer) -> String {
-        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {
@@ -139,6 +127,60 @@ public struct MarkdownDocument: Sendable {
         }
         return true
     }
+}
+
+/// Plain text built on UTF-8 bytes as cmark hands out its literals: runs of
+/// spaces, tabs and line ends become one space, with none at either end.
+private struct CollapsedText: ~Copyable {
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
+    private var pendingSpace = false
+
+    init(capacity: Int) { buffer = .allocate(capacity: max(capacity, 64)) }
+
+    deinit { buffer.deallocate() }
+
+    mutating func append(_ literal: UnsafePointer<CChar>?) {
+        guard let literal else { return }
+        let length = strlen(literal)
+        literal.withMemoryRebound(to: UInt8.self, capacity: length) { append(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
+    mutating func append(_ text: UnsafeBufferPointer<UInt8>) {
+        // Each space written stands for white space read, or for the one pending: room for all.
+        reserve(text.count + 1)
+        guard let output = buffer.baseAddress else { return }
+        var end = count
+        for byte in text {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = end > 0
+            } else {
+                if pendingSpace {
+                    output[end] = 0x20
+                    end += 1
+                    pendingSpace = false
+                }
+                output[end] = byte
+                end += 1
+            }
+        }
+        count = end
+    }
+
+    mutating func appendSpace() {
+        pendingSpace = count > 0
+    }
+
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > buffer.count else { return }
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(buffer.count * 2, count + extra))
+        _ = larger.initialize(fromContentsOf: buffer[..<count])
+        buffer.deallocate()
+        buffer = larger
+    }
+
+    /// cmark's literals are valid UTF-8 (it validates its input), so nothing is repaired here.
+    var string: String { String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self) }
 }
 
 /// A link in a body to a page of the site itself.

@@ -72,28 +72,46 @@ public enum ContentLoader {
         var offers: [Offer] = []
         let today = options.today
         let vocabulary = site
+        let linkRoot = site?.rootPath ?? "/"
         // The base URL decides where body links point: part of what the cache keys on.
         cache?.begin(site: files.siteConfig.map { $0.text + "\u{0}" + (options.baseURL ?? "") }, today: today)
-        let parsed = files.offers.parallelMap { file in
+        var parsed = files.offers.parallelMap { file in
             if let known = cache?.parsed(file) { return known }
-            let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today)
-            let result = ParsedOffer(offer: offer, complete: complete, diagnostics: found)
+            let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today, linkRoot: linkRoot)
+            let result = ParsedOffer(
+                offer: offer, complete: complete, diagnostics: found,
+                slug: offer?.slug ?? Slug.fold(OfferParser.baseName(of: file.path)))
             cache?.store(result, for: file)
             return result
         }
-        for result in parsed {
-            diagnostics += result.diagnostics
-            if let offer = result.offer, result.complete { offers.append(offer) }
+        // Offers are large values: they are read in place and moved, never copied whole.
+        var ids: [(id: String, path: String, line: Int)] = []
+        for index in parsed.indices {
+            diagnostics += parsed[index].diagnostics
+            if let id = parsed[index].offer?.id, let path = parsed[index].offer?.sourcePath, let line = parsed[index].offer?.idLine {
+                ids.append((id, path, line))
+            }
+        }
+        // A file with an error still has its address: a link to it is not the problem.
+        var unfinished = Set<String>()
+        offers.reserveCapacity(parsed.count)
+        for index in parsed.indices {
+            if parsed[index].complete {
+                if let offer = parsed[index].offer.take() { offers.append(offer) }
+            } else {
+                unfinished.insert(parsed[index].slug)
+            }
         }
         // Over every file, broken ones included: all problems in one run.
         diagnostics += duplicateSlugs(
-            files.offers.map { (Slug.fold(OfferParser.baseName(of: $0.path)), $0.displayPath) }, kind: "Angebote")
-        diagnostics += duplicateIDs(parsed.compactMap(\.offer))
+            parsed.indices.map { (parsed[$0].slug, files.offers[$0].displayPath) }, kind: "Angebote")
+        diagnostics += duplicateIDs(ids)
         if options.reportReviews {
-            for offer in offers where offer.reviewBy.map({ $0 < options.today }) == true {
+            for index in offers.indices {
+                guard let reviewBy = offers[index].reviewBy, reviewBy < options.today else { continue }
                 diagnostics.append(Diagnostic(
-                    file: offer.sourcePath, line: offer.reviewByLine, column: 1, severity: .warning,
-                    message: "Das Angebot sollte bis \(offer.reviewBy!) überprüft werden (`review_by`).",
+                    file: offers[index].sourcePath, line: offers[index].reviewByLine, column: 1, severity: .warning,
+                    message: "Das Angebot sollte bis \(reviewBy) überprüft werden (`review_by`).",
                     hint: "Prüfen Sie die Angaben, setzen Sie `updated` auf das heutige Datum und `review_by` auf den nächsten Termin."))
             }
         }
@@ -107,10 +125,8 @@ public enum ContentLoader {
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.sourcePath) }, kind: "Seiten")
         diagnostics += reservedPageSlugs(pages)
         if let site {
-            // A file with an error still has its address: a link to it is not the problem.
-            let unfinished = zip(files.offers, parsed).filter { !$0.1.complete }.map { Slug.fold(OfferParser.baseName(of: $0.0.path)) }
             diagnostics += ContentReview.findings(
-                Content(site: site, offers: offers, pages: pages), options: options, unfinishedSlugs: Set(unfinished))
+                Content(site: site, offers: offers, pages: pages), options: options, unfinishedSlugs: unfinished)
         }
 
         diagnostics.sort()
@@ -140,8 +156,7 @@ public enum ContentLoader {
         return diagnostics
     }
 
-    private static func duplicateIDs(_ offers: [Offer]) -> [Diagnostic] {
-        let withID = offers.compactMap { offer in offer.id.map { ($0, offer.sourcePath, offer.idLine) } }
+    private static func duplicateIDs(_ withID: [(id: String, path: String, line: Int)]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for (id, group) in Dictionary(grouping: withID, by: \.0).sorted(by: { $0.key < $1.key }) where group.count > 1 {
             let paths = group.map(\.1).sorted()
@@ -204,4 +219,6 @@ struct ParsedOffer: Sendable {
     var offer: Offer?
     var complete: Bool
     var diagnostics: [Diagnostic]
+    /// The address the file name gives, also for a file that did not parse.
+    var slug: String
 }

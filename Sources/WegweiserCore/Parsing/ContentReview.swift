@@ -9,13 +9,15 @@ public enum ContentReview {
     static func findings(_ content: Content, options: ContentOptions, unfinishedSlugs: Set<String> = []) -> [Diagnostic] {
         let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
         var diagnostics: [Diagnostic] = []
-        for offer in model.offers {
-            if let stale = staleness(offer, site: content.site, today: options.today) { diagnostics.append(stale) }
-            if let unreachable = unreachable(offer) { diagnostics.append(unreachable) }
+        // By index: an offer is a large value, not worth copying to look at.
+        let offers = model.offers
+        for index in offers.indices {
+            if let stale = staleness(offers[index], site: content.site, today: options.today) { diagnostics.append(stale) }
+            if let unreachable = unreachable(offers[index]) { diagnostics.append(unreachable) }
         }
         let paths = SitePaths(model: model, unfinishedSlugs: unfinishedSlugs)
-        for offer in model.offers {
-            diagnostics += brokenLinks(offer.siteLinks, file: offer.sourcePath, paths: paths)
+        for index in offers.indices where !offers[index].siteLinks.isEmpty {
+            diagnostics += brokenLinks(offers[index].siteLinks, file: offers[index].sourcePath, paths: paths)
         }
         for page in model.pages {
             diagnostics += brokenLinks(page.siteLinks, file: page.sourcePath, paths: paths)
@@ -70,9 +72,13 @@ public enum ContentReview {
     }
 
     private static func sameTitleInOneTown(_ model: SiteModel) -> [Diagnostic] {
-        let byTitle = Dictionary(grouping: model.offers) { SortKey.of($0.title) }
+        let all = model.offers
+        // Folding every title is the costly part: on all cores.
+        let keys = Array(all.indices).parallelMap { SortKey.of(all[$0].title) }
+        let byTitle = Dictionary(grouping: all.indices) { keys[$0] }
         var diagnostics: [Diagnostic] = []
-        for (_, group) in byTitle.sorted(by: { $0.key < $1.key }) where group.count > 1 {
+        for (_, indices) in byTitle.sorted(by: { $0.key < $1.key }) where indices.count > 1 {
+            let group = indices.map { all[$0] }
             for offer in group.sorted(by: { $0.sourcePath < $1.sourcePath }) {
                 let others = group.filter { $0.sourcePath != offer.sourcePath }
                     .filter { !Set($0.municipalities).isDisjoint(with: offer.municipalities) }
@@ -152,7 +158,7 @@ struct SitePaths {
         }
         for phase in model.site.lifePhases { known.insert("lebensphasen/\(phase.id)/") }
         for area in model.site.areas { known.insert("themen/\(area.id)/") }
-        for offer in model.offers { known.insert("angebote/\(offer.slug)/") }
+        for index in model.offers.indices { known.insert("angebote/\(model.offers[index].slug)/") }
         for slug in unfinishedSlugs { known.insert("angebote/\(slug)/") }
         for page in model.pages { known.insert("\(page.slug)/") }
         self.known = known

@@ -1,7 +1,6 @@
 // Reads one offer file: front matter → Offer, with every rule of SPEC §2
 // checked and reported at the line where the editor wrote it.
 import Foundation
-import Yams
 
 enum OfferParser {
     static let requiredKeys = ["title", "summary", "municipalities", "life_phases", "areas", "provider", "updated"]
@@ -9,6 +8,7 @@ enum OfferParser {
         "id", "status", "topics", "age", "locations", "contact", "hours", "hours_note", "free", "cost",
         "languages", "accessible", "registration", "review_by", "draft",
     ]
+    static let knownKeys = requiredKeys + optionalKeys
 
     /// The offer, or nil when the file has an error.
     static func parse(_ file: SourceFile, site: SiteConfig?, today: CalendarDate) -> (Offer?, [Diagnostic]) {
@@ -18,7 +18,10 @@ enum OfferParser {
 
     /// Whatever could be read, even from a file with errors (so that
     /// duplicate ids are found in the same run), and whether it is complete.
-    static func parseAll(_ file: SourceFile, site: SiteConfig?, today: CalendarDate) -> (Offer?, Bool, [Diagnostic]) {
+    /// `linkRoot`: the site's root path, when the caller has it at hand for many offers.
+    static func parseAll(
+        _ file: SourceFile, site: SiteConfig?, today: CalendarDate, linkRoot: String? = nil
+    ) -> (Offer?, Bool, [Diagnostic]) {
         let document: FrontMatterDocument
         switch FrontMatter.split(file) {
         case .success(let split): document = split
@@ -33,7 +36,7 @@ enum OfferParser {
             return (nil, false, reader.diagnostics)
         }
         guard let fields = reader.fields(root, of: "den Angaben") else { return (nil, false, reader.diagnostics) }
-        reader.warnUnknownKeys(fields, known: requiredKeys + optionalKeys)
+        reader.warnUnknownKeys(fields, known: knownKeys)
 
         let title = reader.text(reader.required(fields, "title"), "title", maxLength: 120)
         let summaryNode = reader.required(fields, "summary", hint: "Ergänzen Sie `summary:` mit ein bis zwei Sätzen, worum es geht (höchstens 300 Zeichen).")
@@ -62,7 +65,7 @@ enum OfferParser {
                     hint: "Löschen Sie die Zeile oder lassen Sie `wegweiser new` eine Datei mit neuer id anlegen.")
             } else {
                 offer.id = id.lowercased()
-                offer.idLine = (node.mark?.line ?? 0) + document.yamlLine - 1
+                offer.idLine = node.mark.line + document.yamlLine - 1
             }
         }
         offer.status = reader.enumeration(fields["status"], "status", as: Offer.Status.self) ?? .active
@@ -78,13 +81,14 @@ enum OfferParser {
         offer.accessible = reader.enumeration(fields["accessible"], "accessible", as: Offer.Access.self)
         offer.registration = reader.text(fields["registration"], "registration")
         offer.reviewBy = reader.date(fields["review_by"], "review_by")
-        offer.reviewByLine = (fields["review_by"]?.mark?.line ?? 0) + document.yamlLine - 1
+        offer.reviewByLine = (fields["review_by"]?.mark.line ?? 0) + document.yamlLine - 1
         offer.draft = reader.bool(fields["draft"], "draft") ?? false
+        offer.keyLines.reserveCapacity(fields.entries.count)
         for entry in fields.entries {
-            offer.keyLines[entry.key] = (entry.keyNode.mark?.line ?? 1) + document.yamlLine - 1
+            offer.keyLines[entry.key] = entry.keyNode.mark.line + document.yamlLine - 1
         }
 
-        let markdown = MarkdownDocument(document.body, linkRoot: site?.rootPath ?? "/")
+        let markdown = MarkdownDocument(document.body, linkRoot: linkRoot ?? site?.rootPath ?? "/")
         offer.bodyHTML = markdown.html
         offer.bodyText = markdown.plainText
         offer.siteLinks = markdown.siteLinks(inFileFrom: document.bodyLine)
@@ -96,6 +100,16 @@ enum OfferParser {
     }
 
     static func baseName(of path: String) -> String {
+        let utf8 = path.utf8
+        // A `/` between two ASCII bytes is a character of its own, so the name
+        // starts after it; anything rarer is left to splitting by Characters.
+        if let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex,
+            utf8[utf8.index(before: slash)] < 0x80, let next = utf8.index(slash, offsetBy: 1, limitedBy: utf8.endIndex),
+            next != utf8.endIndex, utf8[next] < 0x80
+        {
+            let name = path[next...]
+            return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+        }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
@@ -147,7 +161,7 @@ enum OfferParser {
         return valid ? result : nil
     }
 
-    private static func age(_ reader: inout YAMLReader, _ node: Node?) -> AgeRange? {
+    private static func age(_ reader: inout YAMLReader, _ node: YAMLNode?) -> AgeRange? {
         guard let node, !node.isNull, let fields = reader.fields(node, of: "`age`") else { return nil }
         reader.warnUnknownKeys(fields, known: ["min", "max"])
         let min = reader.int(fields["min"], "age.min", range: 0...120)
@@ -159,7 +173,7 @@ enum OfferParser {
         return AgeRange(min: min, max: max)
     }
 
-    private static func locations(_ reader: inout YAMLReader, _ node: Node?) -> [Location] {
+    private static func locations(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [Location] {
         guard let items = reader.list(node, "locations") else { return [] }
         let known = ["name", "street", "postal_code", "city", "district", "lat", "lon", "confidential"]
         return items.compactMap { item in
@@ -191,7 +205,7 @@ enum OfferParser {
         }
     }
 
-    private static func contact(_ reader: inout YAMLReader, _ node: Node?) -> Contact? {
+    private static func contact(_ reader: inout YAMLReader, _ node: YAMLNode?) -> Contact? {
         guard let node, !node.isNull, let fields = reader.fields(node, of: "`contact`") else { return nil }
         reader.warnUnknownKeys(fields, known: ["name", "phone", "email", "website"])
         return Contact(
@@ -201,7 +215,7 @@ enum OfferParser {
             website: ContactRules.website(&reader, fields["website"]))
     }
 
-    private static func hours(_ reader: inout YAMLReader, _ node: Node?) -> [OpeningHours] {
+    private static func hours(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [OpeningHours] {
         guard let items = reader.list(node, "hours") else { return [] }
         return items.compactMap { item in
             guard let fields = reader.fields(item, of: "einem Eintrag unter `hours`") else { return nil }
@@ -224,8 +238,9 @@ enum OfferParser {
         }
     }
 
-    private static func time(_ reader: inout YAMLReader, _ node: Node?, _ key: String) -> String? {
+    private static func time(_ reader: inout YAMLReader, _ node: YAMLNode?, _ key: String) -> String? {
         guard let node, let text = reader.string(node, key, allowsComment: true) else { return nil }
+        if isClockTime(text) { return text }
         let parts = text.split(separator: ":")
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
             let hour = Int(parts[0]), let minute = Int(parts[1]), (0...24).contains(hour), (0...59).contains(minute),
@@ -237,7 +252,18 @@ enum OfferParser {
         return text
     }
 
-    private static func languages(_ reader: inout YAMLReader, _ node: Node?) -> [String] {
+    /// Exactly `HH:MM` from 00:00 to 24:00, read from its five bytes; anything
+    /// else is left to the rules above, which accept nothing more.
+    private static func isClockTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[2] == UInt8(ascii: ":") else { return false }
+        let digits = [bytes[0], bytes[1], bytes[3], bytes[4]].map { Int($0) - Int(UInt8(ascii: "0")) }
+        guard digits.allSatisfy({ (0...9).contains($0) }) else { return false }
+        let hour = digits[0] * 10 + digits[1], minute = digits[2] * 10 + digits[3]
+        return minute < 60 && (hour < 24 || (hour == 24 && minute == 0))
+    }
+
+    private static func languages(_ reader: inout YAMLReader, _ node: YAMLNode?) -> [String] {
         guard let items = reader.stringList(node, "languages", allowsComment: true) else { return [] }
         return items.compactMap { code, item in
             let lowered = code.lowercased()

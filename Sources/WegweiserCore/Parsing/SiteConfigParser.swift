@@ -1,6 +1,5 @@
 // Reads content/site.yml: the site's settings and its closed vocabularies.
 import Foundation
-import Yams
 
 enum SiteConfigParser {
     static let knownKeys = [
@@ -73,7 +72,7 @@ enum SiteConfigParser {
     }
 
     /// `timezone`: an IANA zone name such as `Europe/Berlin`.
-    private static func timeZone(_ reader: inout YAMLReader, _ node: Node?) -> String {
+    private static func timeZone(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String {
         guard let node, !node.isNull, let name = reader.string(node, "timezone") else { return "Europe/Berlin" }
         guard name.contains("/") || name == "UTC", TimeZone(identifier: name) != nil else {
             reader.error(node, "Die Zeitzone `\(name)` ist unbekannt.",
@@ -84,7 +83,7 @@ enum SiteConfigParser {
     }
 
     /// `holidays`: the state whose public holidays count as closed days.
-    private static func holidayState(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    private static func holidayState(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let node, !node.isNull, let text = reader.string(node, "holidays") else { return nil }
         let state = text.lowercased()
         guard Holidays.states.contains(state) else {
@@ -96,7 +95,7 @@ enum SiteConfigParser {
     }
 
     /// A municipality's `center: {lat, lon}`.
-    private static func center(_ reader: inout YAMLReader, _ node: Node?) -> GeoPoint? {
+    private static func center(_ reader: inout YAMLReader, _ node: YAMLNode?) -> GeoPoint? {
         guard let node, !node.isNull, let entry = reader.fields(node, of: "`center`") else { return nil }
         reader.warnUnknownKeys(entry, known: ["lat", "lon"])
         let latitude = reader.double(reader.required(entry, "lat", hint: "Zum Beispiel `center: {lat: 51.5367, lon: 7.6894}`."), "lat", range: -90...90)
@@ -116,7 +115,7 @@ enum SiteConfigParser {
             return nil
         }
         var terms: [Term] = []
-        var seen: [String: Node] = [:]
+        var seen: [String: YAMLNode] = [:]
         for item in items {
             guard let entry = reader.fields(item, of: "einem Eintrag von `\(key)`") else { continue }
             let idNode = reader.required(entry, "id")
@@ -130,7 +129,7 @@ enum SiteConfigParser {
             }
             if let earlier = seen[id] {
                 reader.error(idNode, "Die id `\(id)` steht zweimal in `\(key)`.",
-                    hint: "Sie wird schon in Zeile \((earlier.mark?.line ?? 0)) verwendet. Jede id darf nur einmal vorkommen.")
+                    hint: "Sie wird schon in Zeile \(earlier.mark.line) verwendet. Jede id darf nur einmal vorkommen.")
                 continue
             }
             seen[id] = idNode
@@ -139,7 +138,7 @@ enum SiteConfigParser {
         return terms
     }
 
-    private static func youthOffice(_ reader: inout YAMLReader, _ node: Node?) -> YouthOffice? {
+    private static func youthOffice(_ reader: inout YAMLReader, _ node: YAMLNode?) -> YouthOffice? {
         guard let node, !node.isNull, let entry = reader.fields(node, of: "`youth_office`") else { return nil }
         reader.warnUnknownKeys(entry, known: ["name", "phone", "email", "website", "street", "postal_code", "city"])
         guard let name = reader.text(reader.required(entry, "name"), "name") else { return nil }
@@ -168,18 +167,30 @@ extension SiteConfig {
 
 /// Rules shared by offers' contacts and youth offices.
 enum ContactRules {
-    static func phone(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    static func phone(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let phone = reader.string(node, "phone") else { return nil }
-        let allowed = Set("0123456789 +-/()")
-        let digits = phone.filter(\.isNumber)
-        guard phone.allSatisfy({ allowed.contains($0) }), digits.count >= 5,
-            phone.hasPrefix("0") || phone.hasPrefix("+"), !phone.dropFirst().contains("+")
-        else {
+        guard isPhoneNumber(phone) else {
             reader.error(node, "Die Telefonnummer `\(phone)` ist ungültig.",
                 hint: "Schreiben Sie sie so, wie man sie in Deutschland wählt (`02303 27-0`), oder mit +49 (`+49 2303 270`).")
             return nil
         }
         return phone
+    }
+
+    /// Digits, spaces and `+-/()` only (on bytes: each allowed character is one
+    /// ASCII byte), at least five digits, starting with `0` or a single `+`.
+    static func isPhoneNumber(_ phone: String) -> Bool {
+        var digits = 0
+        for byte in phone.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: " "), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: ")"): break
+            default: return false
+            }
+        }
+        let utf8 = phone.utf8
+        return digits >= 5 && (utf8.first == UInt8(ascii: "0") || utf8.first == UInt8(ascii: "+"))
+            && !utf8.dropFirst().contains(UInt8(ascii: "+"))
     }
 
     /// The number for a `tel:` link: `+49…` form, no spaces.
@@ -193,19 +204,32 @@ enum ContactRules {
         return "tel:" + digits
     }
 
-    static func email(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    static func email(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let email = reader.string(node, "email") else { return nil }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: \.isWhitespace),
-            !parts[1].hasPrefix("."), !parts[1].hasSuffix(".")
-        else {
+        guard isEmailAddress(email) else {
             reader.error(node, "Die E-Mail-Adresse `\(email)` ist ungültig.", hint: "Zum Beispiel `beratung@example.org`.")
             return nil
         }
         return email
     }
 
-    static func website(_ reader: inout YAMLReader, _ node: Node?) -> String? {
+    /// One `@` with text before it, a domain with a dot inside after it, no white space.
+    static func isEmailAddress(_ email: String) -> Bool {
+        let utf8 = email.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else {
+            // Beyond ASCII, Characters decide (a combining mark belongs to the character before it).
+            let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+            return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !email.contains(where: \.isWhitespace)
+                && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+        }
+        guard let at = utf8.firstIndex(of: UInt8(ascii: "@")), at != utf8.startIndex else { return false }
+        let domain = utf8[utf8.index(after: at)...]
+        return !domain.contains(UInt8(ascii: "@")) && domain.contains(UInt8(ascii: "."))
+            && domain.first != UInt8(ascii: ".") && domain.last != UInt8(ascii: ".")
+            && !utf8.contains(where: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+    }
+
+    static func website(_ reader: inout YAMLReader, _ node: YAMLNode?) -> String? {
         guard let website = reader.string(node, "website") else { return nil }
         let lowered = website.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), website.count > 8,

@@ -1,6 +1,6 @@
 // Reads YAML nodes into typed values, turning every mismatch into a
 // Diagnostic that points at the line and column the editor wrote.
-import Yams
+import Foundation
 
 /// One YAML document of a file, with the diagnostics found while reading it.
 struct YAMLReader {
@@ -8,8 +8,12 @@ struct YAMLReader {
     /// The file line of the YAML text's first line.
     let firstLine: Int
     private(set) var diagnostics: [Diagnostic] = []
-    /// The YAML text's lines, for messages that look at what was written.
-    private var lines: [String] = []
+    /// The YAML text, for messages that look at what was written.
+    private var yaml = ""
+    /// Its lines, split only when a message needs them.
+    private var splitLines: [String]?
+    /// Whether the text has a `#` anywhere: without one, no value was cut by a comment.
+    private var hasHash = false
     /// Whether a plain text value followed by ` #` is warned about: YAML
     /// silently drops the rest as a comment (offers; site.yml has comments on purpose).
     var warnsAboutCutComments = false
@@ -19,38 +23,69 @@ struct YAMLReader {
         self.firstLine = firstLine
     }
 
+    private mutating func lines() -> [String] {
+        if let splitLines { return splitLines }
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        splitLines = lines
+        return lines
+    }
+
     /// Parses the YAML text; a syntax error becomes a diagnostic.
-    mutating func compose(_ yaml: String) -> Node? {
-        lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    mutating func compose(_ yaml: String) -> YAMLNode? {
+        self.yaml = yaml
+        splitLines = nil
+        hasHash = yaml.containsUTF8(UInt8(ascii: "#"))
         do {
-            return try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
+            return try YAMLComposer.compose(yaml)
+        } catch {
             switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                let .composer(context, problem, mark, _):
-                reportSyntaxError(problem: problem, at: mark, context: context)
-            case let .duplicatedKeysInMapping(duplicates, _):
-                for key in duplicates.sorted() {
-                    let lines = Self.lines(definingKey: key, in: yaml)
-                    let line = lines.dropFirst().first ?? lines.first ?? 1
-                    report(line: line, column: 1, "Die Angabe `\(key)` steht zweimal.",
-                        hint: "Sie steht schon in Zeile \((lines.first ?? 1) + firstLine - 1). Löschen Sie eine davon.")
+            case .syntax(let error):
+                switch error.stage {
+                case .scanner, .parser, .composer:
+                    reportSyntaxError(problem: error.problem, at: error.mark, context: error.context)
+                case .reader, .memory:
+                    report(at: nil, "Die Angaben sind kein gültiges YAML (\(Self.describe(error, in: yaml))).", hint: Self.genericHint)
                 }
-            default:
-                report(at: nil, "Die Angaben sind kein gültiges YAML (\(error)).", hint: Self.genericHint)
+            case .duplicateKeys(let duplicates):
+                for duplicate in duplicates {
+                    report(line: duplicate.second.line, column: 1, "Die Angabe `\(duplicate.key)` steht zweimal.",
+                        hint: "Sie steht schon in Zeile \(duplicate.first.line + firstLine - 1). Löschen Sie eine davon.")
+                }
             }
             return nil
-        } catch {
-            report(at: nil, "Die Angaben sind kein gültiges YAML (\(error)).", hint: Self.genericHint)
-            return nil
         }
+    }
+
+    /// A reader error (a control character in the text) or running out of
+    /// memory, in the words libyaml's Swift wrappers have always used.
+    static func describe(_ error: YAMLSyntaxError, in yaml: String) -> String {
+        guard error.stage == .reader else { return "Memory error" }
+        let index = yaml.utf8.index(yaml.utf8.startIndex, offsetBy: error.offset, limitedBy: yaml.utf8.endIndex)?
+            .samePosition(in: yaml)
+        guard let index, index < yaml.endIndex else {
+            let offset = index.map { yaml.distance(from: yaml.startIndex, to: $0) }
+            return "\(error.problem) at offset: \(String(describing: offset)), value: \(error.value)"
+        }
+        var number = 0
+        var start = yaml.startIndex, end = yaml.startIndex, contentsEnd = yaml.startIndex
+        yaml.getLineStart(&start, end: &end, contentsEnd: &contentsEnd, for: yaml.startIndex..<yaml.startIndex)
+        while end <= index && end < yaml.endIndex {
+            number += 1
+            yaml.getLineStart(&start, end: &end, contentsEnd: &contentsEnd, for: end..<end)
+        }
+        let column = yaml.utf16.distance(from: start.samePosition(in: yaml.utf16)!, to: index.samePosition(in: yaml.utf16)!)
+        var contents = String(yaml[start..<end])
+        if !(contents.unicodeScalars.last.map(CharacterSet.newlines.contains) ?? false) { contents += "\n" }
+        return "\(YAMLMark(line: number + 1, column: column + 1)): error: reader: \(error.problem):\n" + contents
+            + String(repeating: " ", count: column) + "^"
     }
 
     static let genericHint = "Prüfen Sie Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile. Texte mit `:` oder `#` in Anführungszeichen setzen."
 
     /// Where libyaml stopped is often not where the editor must look: a tab
     /// is named as such, an unclosed quote is shown on the line it opens.
-    private mutating func reportSyntaxError(problem: String, at mark: Mark, context: YamlError.Context?) {
+    private mutating func reportSyntaxError(problem: String, at mark: YAMLMark, context: YAMLSyntaxError.Context?) {
+        let lines = lines()
         if let tab = Self.tabIndentation(in: lines, upTo: mark.line) {
             report(line: tab.line, column: tab.column,
                 "In dieser Zeile wird mit einem Tabulator eingerückt; YAML erlaubt dafür nur Leerzeichen.",
@@ -95,7 +130,7 @@ struct YAMLReader {
     }
 
     /// The quote libyaml was scanning when it gave up, if the context points at one.
-    private static func quoteOpening(at mark: Mark, in lines: [String]) -> (line: Int, column: Int, mark: String)? {
+    private static func quoteOpening(at mark: YAMLMark, in lines: [String]) -> (line: Int, column: Int, mark: String)? {
         guard mark.line >= 1, mark.line <= lines.count else { return nil }
         let characters = Array(lines[mark.line - 1])
         guard mark.column >= 1, mark.column <= characters.count else { return nil }
@@ -160,28 +195,18 @@ struct YAMLReader {
         return ("libyaml meldet „\(problem)“", genericHint)
     }
 
-    /// 1-based lines of `yaml` where `key:` is written, as a block key or
-    /// the first key of a list item.
-    private static func lines(definingKey key: String, in yaml: String) -> [Int] {
-        yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            var text = line.drop { $0 == " " }
-            if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
-            return text.hasPrefix(key + ":") ? index + 1 : nil
-        }
-    }
-
     // MARK: - Reporting
 
-    mutating func error(_ node: Node?, _ message: String, hint: String? = nil, code: String? = nil) {
+    mutating func error(_ node: YAMLNode?, _ message: String, hint: String? = nil, code: String? = nil) {
         report(at: node?.mark, message, hint: hint, severity: .error, code: code)
     }
 
-    mutating func warning(_ node: Node?, _ message: String, hint: String? = nil) {
+    mutating func warning(_ node: YAMLNode?, _ message: String, hint: String? = nil) {
         report(at: node?.mark, message, hint: hint, severity: .warning)
     }
 
     private mutating func report(
-        at mark: Mark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error, code: String? = nil
+        at mark: YAMLMark?, _ message: String, hint: String?, severity: Diagnostic.Severity = .error, code: String? = nil
     ) {
         report(line: mark?.line, column: mark?.column, message, hint: hint, severity: severity, code: code)
     }
@@ -200,23 +225,25 @@ struct YAMLReader {
     // MARK: - Structure
 
     /// The keys of a mapping, in the order written. Duplicate keys are errors.
-    mutating func fields(_ node: Node, of what: String) -> Fields? {
+    mutating func fields(_ node: YAMLNode, of what: String) -> Fields? {
         guard let mapping = node.mapping else {
             error(node, "\(what) muss aus Angaben der Form `schlüssel: wert` bestehen.")
             return nil
         }
         var entries: [Fields.Entry] = []
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
-                error(key, "Ein Schlüssel in \(what) ist kein einfacher Name.")
+        entries.reserveCapacity(mapping.count)
+        for pair in mapping {
+            guard let name = pair.key.scalar?.string else {
+                error(pair.key, "Ein Schlüssel in \(what) ist kein einfacher Name.")
                 continue
             }
+            // The composer found keys of the same type; `1` and `"1"` are still one name here.
             if let earlier = entries.first(where: { $0.key == name }) {
-                error(key, "Die Angabe `\(name)` steht zweimal in \(what).",
-                    hint: "Sie steht schon in Zeile \((earlier.keyNode.mark?.line ?? 0) + firstLine - 1). Löschen Sie eine davon.")
+                error(pair.key, "Die Angabe `\(name)` steht zweimal in \(what).",
+                    hint: "Sie steht schon in Zeile \(earlier.keyNode.mark.line + firstLine - 1). Löschen Sie eine davon.")
                 continue
             }
-            entries.append(.init(key: name, keyNode: key, value: value))
+            entries.append(.init(key: name, keyNode: pair.key, value: pair.value))
         }
         return Fields(node: node, entries: entries, what: what)
     }
@@ -237,28 +264,31 @@ struct YAMLReader {
     // MARK: - Values
 
     /// A required value: reports the missing key at the mapping's start.
-    mutating func required(_ fields: Fields, _ key: String, hint: String? = nil) -> Node? {
-        if let value = fields[key], !value.isNull { return value }
-        error(fields[key] ?? fields.node, "Die Pflichtangabe `\(key)` fehlt in \(fields.what).",
-            hint: hint ?? "Ergänzen Sie eine Zeile `\(key): …`.")
+    /// The hint is made only when it is shown.
+    mutating func required(_ fields: Fields, _ key: String, hint: @autoclosure () -> String? = nil) -> YAMLNode? {
+        let value = fields[key]
+        if let value, !value.isNull { return value }
+        error(value ?? fields.node, "Die Pflichtangabe `\(key)` fehlt in \(fields.what).",
+            hint: hint() ?? "Ergänzen Sie eine Zeile `\(key): …`.")
         return nil
     }
 
     /// `allowsComment`: a ` #` comment after the value is fine (an id, a code).
-    mutating func string(_ node: Node?, _ key: String, maxLength: Int? = nil, allowsComment: Bool = false) -> String? {
+    mutating func string(_ node: YAMLNode?, _ key: String, maxLength: Int? = nil, allowsComment: Bool = false) -> String? {
         guard let node, !node.isNull else { return nil }
         guard let scalar = node.scalar else {
             error(node, "`\(key)` muss ein einfacher Text sein, keine Liste oder Gruppe.",
                 hint: "Schreiben Sie den Text in dieselbe Zeile hinter `\(key): `, ohne `- ` oder `[ ]` davor.")
             return nil
         }
-        if warnsAboutCutComments, !allowsComment, scalar.style == .plain { warnIfCutByComment(node, scalar, key) }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if warnsAboutCutComments, hasHash, !allowsComment, scalar.style == .plain { warnIfCutByComment(node, scalar, key) }
+        let text = Self.trimmed(scalar.string)
         if text.isEmpty {
             error(node, "`\(key)` ist leer.", hint: "Schreiben Sie einen Text hinter `\(key):` oder löschen Sie die Zeile.")
             return nil
         }
-        if let maxLength, text.count > maxLength {
+        // A text has at most as many characters as bytes: most need no counting.
+        if let maxLength, text.utf8.count > maxLength, text.count > maxLength {
             error(node, "`\(key)` ist \(text.count) Zeichen lang, erlaubt sind höchstens \(maxLength).",
                 hint: "Kürzen Sie den Text um mindestens \(text.count - maxLength) Zeichen.")
             return nil
@@ -266,9 +296,25 @@ struct YAMLReader {
         return text
     }
 
-    mutating func bool(_ node: Node?, _ key: String) -> Bool? {
+    /// Without white space or newlines at either end. A text that begins and
+    /// ends with a visible ASCII character (nearly all) is returned as it is.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return text }
+        func isVisibleASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x80 }
+        if isVisibleASCII(first), isVisibleASCII(last) { return text }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    mutating func bool(_ node: YAMLNode?, _ key: String) -> Bool? {
         guard let node, !node.isNull else { return nil }
-        switch node.scalar?.string.lowercased() {
+        let written = node.scalar?.string
+        switch written {
+        case "true": return true
+        case "false": return false
+        default: break
+        }
+        switch written?.lowercased() {
         case "true", "ja", "yes": return true
         case "false", "nein", "no": return false
         default:
@@ -278,7 +324,7 @@ struct YAMLReader {
         }
     }
 
-    mutating func int(_ node: Node?, _ key: String, range: ClosedRange<Int>) -> Int? {
+    mutating func int(_ node: YAMLNode?, _ key: String, range: ClosedRange<Int>) -> Int? {
         guard let node, !node.isNull else { return nil }
         guard let text = node.scalar?.string, let value = Int(text), range.contains(value) else {
             error(node, "`\(key)` muss eine ganze Zahl von \(range.lowerBound) bis \(range.upperBound) sein.",
@@ -288,7 +334,7 @@ struct YAMLReader {
         return value
     }
 
-    mutating func double(_ node: Node?, _ key: String, range: ClosedRange<Double>) -> Double? {
+    mutating func double(_ node: YAMLNode?, _ key: String, range: ClosedRange<Double>) -> Double? {
         guard let node, !node.isNull else { return nil }
         guard let text = node.scalar?.string, let value = Double(text), range.contains(value) else {
             error(node, "`\(key)` muss eine Zahl von \(range.lowerBound) bis \(range.upperBound) sein (Punkt als Dezimaltrenner).",
@@ -298,9 +344,9 @@ struct YAMLReader {
         return value
     }
 
-    mutating func date(_ node: Node?, _ key: String) -> CalendarDate? {
+    mutating func date(_ node: YAMLNode?, _ key: String) -> CalendarDate? {
         guard let node, !node.isNull else { return nil }
-        guard let text = node.scalar?.string, let date = CalendarDate(text) else {
+        guard let text = node.scalar?.string, let date = Self.isoDate(text) ?? CalendarDate(text) else {
             let written = node.scalar?.string ?? ""
             if let german = CalendarDate(germanNotation: written) {
                 error(node, "`\(key)` ist in deutscher Schreibweise angegeben (`\(written)`).",
@@ -313,10 +359,31 @@ struct YAMLReader {
         return date
     }
 
+    /// `YYYY-MM-DD` read from its ten bytes; nil for anything else, which
+    /// `CalendarDate.init(_:)` then judges (it accepts nothing more).
+    static func isoDate(_ text: String) -> CalendarDate? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> CalendarDate? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let digit = bytes[index] &- UInt8(ascii: "0")
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int(digit)
+                }
+                return value
+            }
+            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+            return CalendarDate(year: year, month: month, day: day)
+        } ?? nil
+    }
+
     /// A plain value such as `summary: Hilfe # für Kinder` loses everything from
     /// ` #` on: YAML reads it as a comment, and the family never sees it.
-    private mutating func warnIfCutByComment(_ node: Node, _ scalar: Node.Scalar, _ key: String) {
-        guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count else { return }
+    private mutating func warnIfCutByComment(_ node: YAMLNode, _ scalar: YAMLScalar, _ key: String) {
+        let mark = node.mark
+        let lines = lines()
+        guard mark.line >= 1, mark.line <= lines.count, lines[mark.line - 1].utf8.contains(UInt8(ascii: "#")) else { return }
         let characters = Array(lines[mark.line - 1])
         let start = mark.column - 1
         let value = Array(scalar.string)
@@ -337,11 +404,11 @@ struct YAMLReader {
     }
 
     mutating func enumeration<Value: RawRepresentable & CaseIterable>(
-        _ node: Node?, _ key: String, as type: Value.Type
+        _ node: YAMLNode?, _ key: String, as type: Value.Type
     ) -> Value? where Value.RawValue == String {
         guard let node, !node.isNull else { return nil }
-        let allowed = Value.allCases.map(\.rawValue)
         guard let text = node.scalar?.string, let value = Value(rawValue: text) else {
+            let allowed = Value.allCases.map(\.rawValue)
             let written = node.scalar?.string ?? ""
             var hint = "Erlaubt: \(allowed.map { "`\($0)`" }.joined(separator: ", "))."
             if let nearest = Spelling.nearest(to: written, in: allowed) { hint = "Meinten Sie `\(nearest)`? " + hint }
@@ -352,15 +419,18 @@ struct YAMLReader {
     }
 
     /// A list; a single scalar is accepted as a list of one.
-    mutating func list(_ node: Node?, _ key: String) -> [Node]? {
+    mutating func list(_ node: YAMLNode?, _ key: String) -> [YAMLNode]? {
         guard let node, !node.isNull else { return nil }
-        if let sequence = node.sequence { return Array(sequence) }
-        if node.scalar != nil { return [node] }
-        error(node, "`\(key)` muss eine Liste sein.", hint: "Schreiben Sie jeden Eintrag in eine eigene Zeile mit `- ` davor.")
-        return nil
+        switch node.content {
+        case .sequence(let items): return items
+        case .scalar: return [node]
+        case .mapping:
+            error(node, "`\(key)` muss eine Liste sein.", hint: "Schreiben Sie jeden Eintrag in eine eigene Zeile mit `- ` davor.")
+            return nil
+        }
     }
 
-    mutating func stringList(_ node: Node?, _ key: String, allowsComment: Bool = false) -> [(String, Node)]? {
+    mutating func stringList(_ node: YAMLNode?, _ key: String, allowsComment: Bool = false) -> [(String, YAMLNode)]? {
         guard let items = list(node, key) else { return nil }
         return items.compactMap { item in string(item, key, allowsComment: allowsComment).map { ($0, item) } }
     }
@@ -370,24 +440,18 @@ struct YAMLReader {
 struct Fields {
     struct Entry {
         var key: String
-        var keyNode: Node
-        var value: Node
+        var keyNode: YAMLNode
+        var value: YAMLNode
     }
 
-    let node: Node
+    let node: YAMLNode
     let entries: [Entry]
     /// How messages name this mapping: "den Angaben", "`contact`".
     let what: String
 
-    subscript(key: String) -> Node? {
-        entries.first { $0.key == key }?.value
-    }
-}
-
-extension Node {
-    var isNull: Bool {
-        guard let scalar else { return false }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    subscript(key: String) -> YAMLNode? {
+        let length = key.utf8.count
+        return entries.first { $0.key.utf8.count == length && $0.key == key }?.value
     }
 }
 
