@@ -5,7 +5,9 @@
 // no drafts, no inactive offers, no street, postal code or coordinates of a
 // confidential location.
 
-struct HSDSExport {
+import Foundation
+
+struct HSDSExport: Sendable {
     static let version = "3.0.1"
     static let profile = "https://docs.openreferral.org/en/v3.0.1/"
 
@@ -30,6 +32,12 @@ struct HSDSExport {
             }
         }
         termRecords = terms
+        // An attribute names the taxonomy by `taxonomy_id`; its record is in /hsds/taxonomies/.
+        attributeTerms = terms.mapValues { record in
+            var record = record
+            record["taxonomy_detail"] = nil
+            return record
+        }
         organizations = Dictionary(grouping: offers, by: \.provider)
             .map { (name: $0.key, offers: $0.value) }
             .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
@@ -42,50 +50,121 @@ struct HSDSExport {
     private let serviceIDs: [String: String]
     /// `<vocabulary>/<id>` → the term's record, made once for all attributes.
     private let termRecords: [String: [String: JSON]]
+    /// The same without `taxonomy_detail`, as attributes hold them.
+    private let attributeTerms: [String: [String: JSON]]
 
-    /// Output path below the site's root → JSON text.
-    func files() -> [String: String] {
-        var files: [String: String] = [:]
-        files["hsds/index.json"] = JSON.object(["version": .string(Self.version), "profile": .string(Self.profile)]).text + "\n"
-
+    /// Output path below the site's root → JSON bytes. Every file is made
+    /// on its own, so the files are written on all cores; the result does
+    /// not depend on their order.
+    func files() -> [String: Data] {
+        var jobs: [FileJob] = [.index]
         let services = offers.sorted { serviceID($0) < serviceID($1) }
-        writeList("services", services.map { serviceSummary($0) }, to: &files)
-        for offer in services { files["hsds/services/\(serviceID(offer)).json"] = JSON.object(service(offer)).text + "\n" }
+        jobs += listJobs(.services, count: services.count)
+        jobs += services.map(FileJob.service)
 
         let orgs = organizations.map { (id: organizationID($0.name), name: $0.name, offers: $0.offers) }.sorted { $0.id < $1.id }
-        writeList("organizations", orgs.map { .object(organization($0.name, offers: $0.offers, withServices: false)) }, to: &files)
-        for org in orgs {
-            files["hsds/organizations/\(org.id).json"] =
-                JSON.object(organization(org.name, offers: org.offers, withServices: true)).text + "\n"
-        }
+        jobs += listJobs(.organizations, count: orgs.count)
+        jobs += orgs.map { FileJob.organization(id: $0.id, name: $0.name, offers: $0.offers) }
 
         let taxonomies = Vocabulary.allCases.sorted { taxonomyID($0) < taxonomyID($1) }
-        writeList("taxonomies", taxonomies.map { .object(taxonomy($0)) }, to: &files)
-        for vocabulary in taxonomies { files["hsds/taxonomies/\(taxonomyID(vocabulary)).json"] = JSON.object(taxonomy(vocabulary)).text + "\n" }
+        jobs += listJobs(.taxonomies, count: taxonomies.count)
+        jobs += taxonomies.map(FileJob.taxonomy)
 
         let allTerms = Vocabulary.allCases.flatMap { vocabulary in self.terms(of: vocabulary).map { (vocabulary, $0) } }
             .sorted { termID($0.0, $0.1.id) < termID($1.0, $1.1.id) }
-        writeList("taxonomy_terms", allTerms.map { .object(term($0.0, $0.1)) }, to: &files)
-        for (vocabulary, entry) in allTerms {
-            files["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"] = JSON.object(term(vocabulary, entry)).text + "\n"
+        jobs += listJobs(.taxonomyTerms, count: allTerms.count)
+        jobs += allTerms.map { FileJob.term($0.0, $0.1) }
+
+        let lists = Lists(services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms)
+        let written = jobs.parallelMap { job in file(job, lists: lists) }
+        var files: [String: Data] = [:]
+        files.reserveCapacity(written.count + 4)
+        for (paths, bytes) in written {
+            let data = Data(bytes)
+            for path in paths { files[path] = data }
         }
         return files
     }
 
-    /// Pages of HSDS's list shape: page 1 as `<name>/index.json` (and
-    /// `<name>/page/1.json`), page n as `<name>/page/n.json`.
-    private func writeList(_ name: String, _ items: [JSON], to files: inout [String: String]) {
-        let totalPages = max(1, (items.count + pageSize - 1) / pageSize)
-        for page in 1...totalPages {
-            let contents = Array(items.dropFirst((page - 1) * pageSize).prefix(pageSize))
-            let text = JSON.object([
-                "total_items": .int(items.count), "total_pages": .int(totalPages), "page_number": .int(page),
-                "size": .int(contents.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
-                "empty": .bool(contents.isEmpty), "contents": .array(contents),
-            ]).text + "\n"
-            if page == 1 { files["hsds/\(name)/index.json"] = text }
-            files["hsds/\(name)/page/\(page).json"] = text
+    /// One file (or, for a list's first page, two with the same bytes) of the export.
+    private enum FileJob: Sendable {
+        case index
+        case listPage(ListKind, page: Int, totalPages: Int)
+        case service(Offer)
+        case organization(id: String, name: String, offers: [Offer])
+        case taxonomy(Vocabulary)
+        case term(Vocabulary, Term)
+    }
+
+    private enum ListKind: String, Sendable {
+        case services, organizations, taxonomies, taxonomyTerms = "taxonomy_terms"
+    }
+
+    /// The sorted records the lists page through.
+    private struct Lists: Sendable {
+        var services: [Offer]
+        var organizations: [(name: String, offers: [Offer])]
+        var taxonomies: [Vocabulary]
+        var terms: [(Vocabulary, Term)]
+
+        func count(_ kind: ListKind) -> Int {
+            switch kind {
+            case .services: services.count
+            case .organizations: organizations.count
+            case .taxonomies: taxonomies.count
+            case .taxonomyTerms: terms.count
+            }
         }
+    }
+
+    private func listJobs(_ kind: ListKind, count: Int) -> [FileJob] {
+        let totalPages = max(1, (count + pageSize - 1) / pageSize)
+        return (1...totalPages).map { FileJob.listPage(kind, page: $0, totalPages: totalPages) }
+    }
+
+    private func file(_ job: FileJob, lists: Lists) -> (paths: [String], bytes: [UInt8]) {
+        switch job {
+        case .index:
+            return (["hsds/index.json"], Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)]))
+        case .listPage(let kind, let page, let totalPages):
+            let paths = (page == 1 ? ["hsds/\(kind.rawValue)/index.json"] : []) + ["hsds/\(kind.rawValue)/page/\(page).json"]
+            return (paths, listPage(kind, page: page, totalPages: totalPages, lists: lists))
+        case .service(let offer):
+            return (["hsds/services/\(serviceID(offer)).json"], Self.bytes(service(offer)))
+        case .organization(let id, let name, let offers):
+            return (["hsds/organizations/\(id).json"], Self.bytes(organization(name, offers: offers, withServices: true)))
+        case .taxonomy(let vocabulary):
+            return (["hsds/taxonomies/\(taxonomyID(vocabulary)).json"], Self.bytes(taxonomy(vocabulary)))
+        case .term(let vocabulary, let entry):
+            return (["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"], Self.bytes(term(vocabulary, entry)))
+        }
+    }
+
+    /// A record's file: the object and a line end.
+    private static func bytes(_ record: [String: JSON]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 4096)
+        writer.write(.object(record))
+        writer.append("\n")
+        return writer.bytes
+    }
+
+    /// One page of HSDS's list shape: page 1 is `<name>/index.json` (and
+    /// `<name>/page/1.json`), page n `<name>/page/n.json`.
+    private func listPage(_ kind: ListKind, page: Int, totalPages: Int, lists: Lists) -> [UInt8] {
+        let total = lists.count(kind)
+        let range = min(total, (page - 1) * pageSize)..<min(total, page * pageSize)
+        let contents: [JSON] =
+            switch kind {
+            case .services: lists.services[range].map { serviceSummary($0) }
+            case .organizations: lists.organizations[range].map { .object(organization($0.name, offers: $0.offers, withServices: false)) }
+            case .taxonomies: lists.taxonomies[range].map { .object(taxonomy($0)) }
+            case .taxonomyTerms: lists.terms[range].map { .object(term($0.0, $0.1)) }
+            }
+        return Self.bytes([
+            "total_items": .int(total), "total_pages": .int(totalPages), "page_number": .int(page),
+            "size": .int(contents.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
+            "empty": .bool(contents.isEmpty), "contents": .array(contents),
+        ])
     }
 
     // MARK: - Identifiers
@@ -308,9 +387,7 @@ struct HSDSExport {
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
         return filed.flatMap { vocabulary, ids in
             ids.compactMap { id -> JSON? in
-                guard var record = termRecords["\(vocabulary.rawValue)/\(id)"], let termID = record["id"] else { return nil }
-                // The taxonomy is named by `taxonomy_id`; its record is in /hsds/taxonomies/.
-                record["taxonomy_detail"] = nil
+                guard let record = attributeTerms["\(vocabulary.rawValue)/\(id)"], let termID = record["id"] else { return nil }
                 return [
                     "id": .string(childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)")),
                     "link_id": .string(serviceID(offer)), "link_entity": "service", "link_type": .string(vocabulary.rawValue),
