@@ -21,6 +21,19 @@ public enum Tokenizer {
         word.unicodeScalars.count >= 2 && !stopWords.contains(word)
     }
 
+    /// True for the folded bytes of a stop word.
+    static func isStopWord(_ word: some Collection<UInt8>) -> Bool {
+        word.count <= longestStopWord && stopWordTable.contains(word)
+    }
+
+    private static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
+
+    private static let stopWordTable: WordTable = {
+        var table = WordTable(capacity: stopWords.count)
+        for word in stopWords.sorted() { table.insert(word) }
+        return table
+    }()
+
     /// The stem of one folded word.
     public static func stem(_ word: String) -> String {
         Cistem.stem(word)
@@ -38,10 +51,10 @@ public enum Tokenizer {
     /// then a space, a comma or the end ("Erziehungs- und Familienberatung",
     /// "Oster-, Sommer- und Herbstferien"). Only the index uses the mark.
     static func markedWords(_ text: String) -> [(word: String, truncated: Bool)] {
-        var folder = WordFolder()
+        var folder = WordFolder(into: MarkedWords())
         var text = text
         text.withUTF8 { folder.fold($0) }
-        return folder.words
+        return folder.output.words
     }
 
     /// Hyphen-minus, hyphen and non-breaking hyphen.
@@ -70,25 +83,6 @@ public enum Tokenizer {
         "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
         "þ": "th", "ı": "i", "ς": "σ",
     ]
-
-    /// ae → a, oe → o, ue → u, left to right, so that the transliterations
-    /// people type without umlauts meet the umlauts folded to plain vowels.
-    static func joinUmlautSpellings(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            out.append(scalar)
-            if index + 1 < scalars.count, scalars[index + 1] == "e",
-               scalar == "a" || scalar == "o" || scalar == "u" {
-                index += 2
-            } else {
-                index += 1
-            }
-        }
-        return String(out)
-    }
 
     /// Function words that say nothing about an offer, in folded spelling.
     /// Dropping them keeps the index small; the query keeps a stop word that

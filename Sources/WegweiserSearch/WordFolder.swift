@@ -12,15 +12,31 @@
 
 import Foundation
 
-struct WordFolder {
-    private(set) var words: [(word: String, truncated: Bool)] = []
+/// Where the folded words go, in text order.
+protocol FoldedWords {
+    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool)
+}
+
+/// The words as text, as `Tokenizer.markedWords` returns them.
+struct MarkedWords: FoldedWords {
+    var words: [(word: String, truncated: Bool)] = []
+    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool) {
+        words.append((String(decoding: word, as: UTF8.self), truncated))
+    }
+}
+
+struct WordFolder<Output: FoldedWords> {
+    var output: Output
     /// The current word's folded UTF-8.
     private var current: [UInt8] = []
     /// The last letter added was a, o or u, so an "e" right after it is
     /// dropped: the left-to-right ae/oe/ue → a/o/u of the folded word.
     private var afterVowel = false
 
-    init() { current.reserveCapacity(32) }
+    init(into output: Output) {
+        self.output = output
+        current.reserveCapacity(32)
+    }
 
     mutating func fold(_ text: UnsafeBufferPointer<UInt8>) {
         let count = text.count
@@ -117,7 +133,7 @@ struct WordFolder {
     }
 
     private mutating func finishWord(truncated: Bool) {
-        words.append((String(decoding: current, as: UTF8.self), truncated))
+        output.add(current[...], truncated: truncated)
         current.removeAll(keepingCapacity: true)
         afterVowel = false
     }
