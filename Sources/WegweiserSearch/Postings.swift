@@ -88,14 +88,13 @@ struct CorpusWords: Sendable {
         let completions = Array(local.indices).concurrentMap { document -> [(field: Int, position: Int, word: String)] in
             var found: [(field: Int, position: Int, word: String)] = []
             for (field, marks) in local[document].truncated.enumerated() where !marks.isEmpty {
-                var words = local[document].fields[field].map { (word: known.word(Int(numbering[document][Int($0)])), truncated: false) }
-                for position in marks { words[position].truncated = true }
-                let completed = ElidedCompounds.complete(words) { word in
-                    known.number(of: word).map { keptBefore[$0] } ?? false
-                }
-                for position in marks where completed[position] != words[position].word {
-                    found.append((field, position, completed[position]))
-                }
+                let numbers = local[document].fields[field]
+                var truncated = [Bool](repeating: false, count: numbers.count)
+                for position in marks { truncated[position] = true }
+                let completed = ElidedCompounds.completions(
+                    count: numbers.count, word: { known.word(Int(numbering[document][Int(numbers[$0])])) },
+                    truncated: { truncated[$0] }, isKnown: { known.number(of: $0).map { keptBefore[$0] } ?? false })
+                found += completed.map { (field, $0.position, $0.word) }
             }
             return found
         }
