@@ -23,7 +23,7 @@ struct HSDSExport: Sendable {
         offers = model.offers.filter { !$0.draft && $0.status != .inactive }
         let baseURL = model.site.baseURL
         serviceIDs = Dictionary(uniqueKeysWithValues: offers.map { offer in
-            (offer.slug, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL))
+            (offer.slug, (offer.id, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)))
         })
         var terms: [String: [String: JSON]] = [:]
         for vocabulary in Vocabulary.allCases {
@@ -38,6 +38,8 @@ struct HSDSExport: Sendable {
             record["taxonomy_detail"] = nil
             return record
         }
+        organizationIDs = Dictionary(Set(offers.map(\.provider)).map { ($0, StableID.of("organization", $0, baseURL: baseURL)) },
+                                     uniquingKeysWith: { first, _ in first })
         organizations = Dictionary(grouping: offers, by: \.provider)
             .map { (name: $0.key, offers: $0.value) }
             .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
@@ -46,8 +48,11 @@ struct HSDSExport: Sendable {
     /// Published offers, in the site model's order.
     let offers: [Offer]
     let organizations: [(name: String, offers: [Offer])]
-    /// Slug → service id, computed once: every record of a service derives its id from it.
-    private let serviceIDs: [String: String]
+    /// Slug → the offer's own id as written, and its service id, computed
+    /// once: every record of a service derives its id from it.
+    private let serviceIDs: [String: (ownID: String?, id: String)]
+    /// Provider → organization id, computed once.
+    private let organizationIDs: [String: String]
     /// `<vocabulary>/<id>` → the term's record, made once for all attributes.
     private let termRecords: [String: [String: JSON]]
     /// The same without `taxonomy_detail`, as attributes hold them.
@@ -58,7 +63,7 @@ struct HSDSExport: Sendable {
     /// not depend on their order.
     func files() -> [String: Data] {
         var jobs: [FileJob] = [.index]
-        let services = offers.sorted { serviceID($0) < serviceID($1) }
+        let services = sortedByServiceID(offers)
         jobs += listJobs(.services, count: services.count)
         jobs += services.map(FileJob.service)
 
@@ -75,7 +80,14 @@ struct HSDSExport: Sendable {
         jobs += listJobs(.taxonomyTerms, count: allTerms.count)
         jobs += allTerms.map { FileJob.term($0.0, $0.1) }
 
-        let lists = Lists(services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms)
+        // What several files hold, made once: a service's fields are in its
+        // file, in the list and in its organization's file.
+        let fields = offers.parallelMap { serviceFields($0) }
+        let lists = Lists(
+            services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms,
+            fields: Dictionary(zip(offers.map(\.slug), fields), uniquingKeysWith: { first, _ in first }),
+            organizationRecords: Dictionary(organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
+                                            uniquingKeysWith: { first, _ in first }))
         let written = jobs.parallelMap { job in file(job, lists: lists) }
         var files: [String: Data] = [:]
         files.reserveCapacity(written.count + 4)
@@ -96,16 +108,20 @@ struct HSDSExport: Sendable {
         case term(Vocabulary, Term)
     }
 
-    private enum ListKind: String, Sendable {
+    enum ListKind: String, Sendable {
         case services, organizations, taxonomies, taxonomyTerms = "taxonomy_terms"
     }
 
-    /// The sorted records the lists page through.
-    private struct Lists: Sendable {
+    /// The sorted records the lists page through, and the records several files share.
+    struct Lists: Sendable {
         var services: [Offer]
         var organizations: [(name: String, offers: [Offer])]
         var taxonomies: [Vocabulary]
         var terms: [(Vocabulary, Term)]
+        /// Slug → the service's own fields.
+        var fields: [String: [String: JSON]]
+        /// Provider → the organization as a service names it.
+        var organizationRecords: [String: [String: JSON]]
 
         func count(_ kind: ListKind) -> Int {
             switch kind {
@@ -130,9 +146,10 @@ struct HSDSExport: Sendable {
             let paths = (page == 1 ? ["hsds/\(kind.rawValue)/index.json"] : []) + ["hsds/\(kind.rawValue)/page/\(page).json"]
             return (paths, listPage(kind, page: page, totalPages: totalPages, lists: lists))
         case .service(let offer):
-            return (["hsds/services/\(serviceID(offer)).json"], Self.bytes(service(offer)))
+            return (["hsds/services/\(serviceID(offer)).json"], Self.bytes(service(offer, shared: lists)))
         case .organization(let id, let name, let offers):
-            return (["hsds/organizations/\(id).json"], Self.bytes(organization(name, offers: offers, withServices: true)))
+            return (["hsds/organizations/\(id).json"],
+                    Self.bytes(organization(name, offers: offers, withServices: true, shared: lists)))
         case .taxonomy(let vocabulary):
             return (["hsds/taxonomies/\(taxonomyID(vocabulary)).json"], Self.bytes(taxonomy(vocabulary)))
         case .term(let vocabulary, let entry):
@@ -155,8 +172,8 @@ struct HSDSExport: Sendable {
         let range = min(total, (page - 1) * pageSize)..<min(total, page * pageSize)
         let contents: [JSON] =
             switch kind {
-            case .services: lists.services[range].map { serviceSummary($0) }
-            case .organizations: lists.organizations[range].map { .object(organization($0.name, offers: $0.offers, withServices: false)) }
+            case .services: lists.services[range].map { serviceSummary($0, shared: lists) }
+            case .organizations: lists.organizations[range].map { .object(lists.organizationRecords[$0.name]!) }
             case .taxonomies: lists.taxonomies[range].map { .object(taxonomy($0)) }
             case .taxonomyTerms: lists.terms[range].map { .object(term($0.0, $0.1)) }
             }
@@ -173,10 +190,18 @@ struct HSDSExport: Sendable {
 
     /// The offer's own `id`, else derived from the base URL and the slug.
     func serviceID(_ offer: Offer) -> String {
-        offer.id?.lowercased() ?? serviceIDs[offer.slug] ?? StableID.of("service", offer.slug, baseURL: baseURL)
+        if let known = serviceIDs[offer.slug], known.ownID == offer.id { return known.id }
+        return offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)
     }
 
-    func organizationID(_ provider: String) -> String { StableID.of("organization", provider, baseURL: baseURL) }
+    func organizationID(_ provider: String) -> String {
+        organizationIDs[provider] ?? StableID.of("organization", provider, baseURL: baseURL)
+    }
+
+    /// Offers in the order of their service ids, each id made once.
+    private func sortedByServiceID(_ offers: [Offer]) -> [Offer] {
+        offers.map { (id: serviceID($0), offer: $0) }.sorted { $0.id < $1.id }.map(\.offer)
+    }
     func taxonomyID(_ vocabulary: Vocabulary) -> String { StableID.of("taxonomy", vocabulary.rawValue, baseURL: baseURL) }
     func termID(_ vocabulary: Vocabulary, _ id: String) -> String {
         StableID.of("taxonomy_term", "\(vocabulary.rawValue)/\(id)", baseURL: baseURL)
@@ -191,10 +216,16 @@ struct HSDSExport: Sendable {
     // MARK: - Services
 
     /// The fields of a service in a list: no nested records but its organization.
-    func serviceSummary(_ offer: Offer) -> JSON {
-        var fields = serviceFields(offer)
-        fields["organization"] = .object(organization(offer.provider, offers: [], withServices: false))
-        return .object(fields)
+    func serviceSummary(_ offer: Offer, shared: Lists? = nil) -> JSON {
+        .object(fieldsWithOrganization(offer, shared: shared))
+    }
+
+    /// The service's own fields and its organization; from `shared` when given.
+    private func fieldsWithOrganization(_ offer: Offer, shared: Lists?) -> [String: JSON] {
+        var fields = shared?.fields[offer.slug] ?? serviceFields(offer)
+        fields["organization"] = .object(
+            shared?.organizationRecords[offer.provider] ?? organization(offer.provider, offers: [], withServices: false))
+        return fields
     }
 
     private func serviceFields(_ offer: Offer) -> [String: JSON] {
@@ -227,10 +258,9 @@ struct HSDSExport: Sendable {
         return text
     }
 
-    func service(_ offer: Offer) -> [String: JSON] {
+    func service(_ offer: Offer, shared: Lists? = nil) -> [String: JSON] {
         let id = serviceID(offer)
-        var fields = serviceFields(offer)
-        fields["organization"] = .object(organization(offer.provider, offers: [], withServices: false))
+        var fields = fieldsWithOrganization(offer, shared: shared)
         if let phone = offer.contact?.phone {
             fields["phones"] = [["id": .string(childID(offer, "phone", "contact")), "service_id": .string(id),
                                  "number": .string(phone), "type": "voice"]]
@@ -399,13 +429,13 @@ struct HSDSExport: Sendable {
 
     // MARK: - Organizations
 
-    func organization(_ provider: String, offers: [Offer], withServices: Bool) -> [String: JSON] {
+    func organization(_ provider: String, offers: [Offer], withServices: Bool, shared: Lists? = nil) -> [String: JSON] {
         var fields: [String: JSON] = [
             "id": .string(organizationID(provider)), "name": .string(provider),
             "description": .string("Träger von Angeboten im Verzeichnis „\(model.site.title)“."),
         ]
         if withServices {
-            fields["services"] = .array(offers.sorted { serviceID($0) < serviceID($1) }.map { .object(serviceFields($0)) })
+            fields["services"] = .array(sortedByServiceID(offers).map { .object(shared?.fields[$0.slug] ?? serviceFields($0)) })
         }
         return fields
     }

@@ -54,11 +54,16 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            for (index, member) in members.sorted(by: { Self.precedes($0.key, $1.key) }).enumerated() {
+            // UTF-8 byte order, which is code point order. Sorting the keys
+            // alone and looking each value up again is faster than sorting
+            // the members: fewer values are moved about.
+            var keys = Array(members.keys)
+            keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(member.key)
+                write(key)
                 bytes.append(UInt8(ascii: ":"))
-                write(member.value)
+                write(members[key]!)
             }
             bytes.append(UInt8(ascii: "}"))
         }
@@ -141,15 +146,4 @@ struct JSONWriter {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// UTF-8 byte order, which is code point order.
-    static func precedes(_ left: String, _ right: String) -> Bool {
-        var left = left, right = right
-        return left.withUTF8 { a in
-            right.withUTF8 { b in
-                for index in 0..<min(a.count, b.count) where a[index] != b[index] { return a[index] < b[index] }
-                return a.count < b.count
-            }
-        }
-    }
 }
