@@ -41,8 +41,9 @@ struct HSDSExport: Sendable {
         organizationIDs = Dictionary(Set(offers.map(\.provider)).map { ($0, StableID.of("organization", $0, baseURL: baseURL)) },
                                      uniquingKeysWith: { first, _ in first })
         organizations = Dictionary(grouping: offers, by: \.provider)
-            .map { (name: $0.key, offers: $0.value) }
-            .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
+            .map { (key: SortKey.of($0.key), name: $0.key, offers: $0.value) }
+            .sorted { ($0.key, $0.name) < ($1.key, $1.name) }
+            .map { (name: $0.name, offers: $0.offers) }
     }
 
     /// Published offers, in the site model's order.
