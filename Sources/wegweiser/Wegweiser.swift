@@ -63,6 +63,9 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Adresse der veröffentlichten Website (http:// oder https://); ersetzt `base_url` aus site.yml.")
     var baseURL: String?
 
+    @Flag(help: "Am Ende ausgeben, wie lange jeder Schritt des Baus gedauert hat.")
+    var timings = false
+
     func run() throws {
         var normalizedBaseURL: String?
         if let baseURL {
@@ -77,12 +80,20 @@ struct Build: ParsableCommand {
         let result = site.diskBuild(output: output, drafts: drafts, force: force, baseURL: normalizedBaseURL).run()
         let elapsed = ContinuousClock.now - started
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
-        guard let rendered = result.site else {
+        if timings {
+            let lines = result.timings.stages.map { stage in
+                let milliseconds = String(stage.duration.milliseconds), mebibytes = String(stage.peakMemory >> 20)
+                return String(repeating: " ", count: max(0, 7 - milliseconds.count)) + "\(milliseconds) ms"
+                    + String(repeating: " ", count: max(0, 6 - mebibytes.count)) + "\(mebibytes) MiB  \(stage.name)\n"
+            }
+            FileHandle.standardError.write(Data(("Zeiten je Schritt (Dauer, bis dahin höchster Speicherbedarf):\n" + lines.joined()).utf8))
+        }
+        guard let pageCount = result.pageCount else {
             FileHandle.standardError.write(Data(
                 "Bau abgebrochen: \(result.diagnostics.errorCount) Fehler. \(output)/ bleibt unverändert.\n".utf8))
             throw ExitCode.failure
         }
-        print("\(rendered.pageCount) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(elapsed.milliseconds) ms.")
+        print("\(pageCount) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(elapsed.milliseconds) ms.")
     }
 }
 

@@ -46,6 +46,22 @@ def test_build_prints_one_summary_line(content, tmp_path):
     assert (tmp_path / "public/angebote/hebammen-alpha/index.html").exists()
 
 
+def test_timings_list_every_stage_with_its_milliseconds(content, tmp_path):
+    plain = build(content, tmp_path / "plain")
+    timed = build(content, tmp_path / "timed", "--timings")
+    assert timed.returncode == 0, timed.stderr
+    assert "Zeiten je Schritt" not in plain.stderr
+    lines = timed.stderr.split("höchster Speicherbedarf):\n", 1)[1].splitlines()
+    stages = [line.split(" MiB  ", 1)[1] for line in lines]
+    assert stages[:3] == ["Wortliste lesen", "Dateien lesen", "Inhalte prüfen, Seiten planen"]
+    assert "Seiten rendern und schreiben" in stages and stages[-1] == "alte Ausgabe löschen"
+    for line in lines:
+        milliseconds, mebibytes = line.split(" MiB  ", 1)[0].split(" ms ")
+        assert milliseconds.strip().isdigit() and 0 < int(mebibytes) < 4096, line
+    # The figures change nothing in the site.
+    assert snapshot(tmp_path / "plain") == snapshot(tmp_path / "timed")
+
+
 def test_failed_build_exits_1_names_file_line_fix_and_keeps_public(content, tmp_path):
     output = tmp_path / "public"
     assert build(content, output).returncode == 0

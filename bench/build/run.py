@@ -13,7 +13,8 @@ with `wegweiser build` and with Hugo on the site in bench/hugo/ (same content
 folder, equivalent templates), alternating, each into an emptied folder. Prints
 the median wall time, CPU time (user + sys) and peak RSS of each (os.wait4 of
 the child, so the figures are the build process's own), their ratio, and the
-largest HTML page Wegweiser wrote (gzip). Then the edit-to-served latency on
+largest HTML page Wegweiser wrote (gzip), and where Wegweiser's time goes:
+the stages of one more build with `--timings`. Then the edit-to-served latency on
 the first size's site: `wegweiser serve` against `hugo server`, a title changed
 in one offer file, the page polled until it shows the new title.
 
@@ -147,6 +148,7 @@ def main():
     header = f"{'offers':>7} {'tool':<10} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'files':>7}"
     print(header + f"   {'largest page (gzip / raw)':<40}")
     ratios = []
+    stages = []
     with tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as scratch:
         for size in sizes:
             content = os.path.join(scratch, f"content-{size}")
@@ -168,6 +170,9 @@ def main():
                 gz, raw, path = largest_page(outputs[tool])
                 print(f"{size:>7} {tool:<10} {wall:>8.2f} {cpu:>8.2f} {rss:>9.0f} {count_files(outputs[tool]):>7}"
                       f"   {gz / 1000:.0f} KB / {raw / 1000:.0f} KB {path}")
+            shutil.rmtree(outputs["wegweiser"], ignore_errors=True)
+            timing = subprocess.run(commands["wegweiser"] + ["--timings"], capture_output=True, text=True, check=True)
+            stages.append((size, [line.strip() for line in timing.stderr.splitlines() if line.startswith("  ")]))
             w, h = medians["wegweiser"], medians["hugo"]
             ratios.append((size, w[0] / h[0], w[1] / h[1], w[2] / h[2]))
             sys.stdout.flush()
@@ -175,6 +180,9 @@ def main():
         print(f"{'offers':>7} {'wall':>7} {'CPU':>7} {'peak':>7}")
         for size, wall, cpu, rss in ratios:
             print(f"{size:>7} {wall:>7.2f} {cpu:>7.2f} {rss:>7.2f}")
+        print("\nWhere Wegweiser's time goes (one more build with --timings; wall time per stage):")
+        for size, lines in stages:
+            print(f"  {size} offers: " + "; ".join(lines))
 
         if not args.no_serve and sizes:
             size = sizes[0]

@@ -185,6 +185,19 @@ public enum SiteFiles {
     }
 }
 
+/// What `DiskBuild.run` did.
+public struct DiskBuildResult: Sendable {
+    /// Pages written; nil when the build failed and nothing was replaced.
+    public var pageCount: Int?
+    public var diagnostics: [Diagnostic]
+    /// Offers published (drafts only with `--drafts`).
+    public var offerCount: Int
+    /// How long each stage took, in order (`build --timings`).
+    public var timings = BuildTimings()
+
+    public var succeeded: Bool { pageCount != nil }
+}
+
 /// One build from folders to a folder, as `build` and `serve` run it.
 public struct DiskBuild: Sendable {
     public var content: String
@@ -205,40 +218,42 @@ public struct DiskBuild: Sendable {
         self.force = force
     }
 
-    /// Builds and, only if there is no error, replaces the output folder.
-    /// The result's `site` is nil when the build failed; the output folder is
-    /// then as it was, even when writing the new one failed. An output folder
-    /// that must not be replaced fails the build before anything is read.
-    public func run() -> BuildResult {
+    /// Builds and, only if there is no error, replaces the output folder;
+    /// pages go to disk as they are rendered. The output folder is as it
+    /// was when the build fails, even when writing the new one failed. An
+    /// output folder that must not be replaced fails the build before
+    /// anything is read.
+    public func run() -> DiskBuildResult {
         if let refusal = OutputFolder.refusal(output: output, content: content, templates: templates, force: force) {
-            return BuildResult(site: nil, diagnostics: [refusal], offerCount: 0)
+            return DiskBuildResult(pageCount: nil, diagnostics: [refusal], offerCount: 0)
         }
-        var result = render()
-        guard let site = result.site else { return result }
+        var timings = BuildTimings()
+        let planned: (plan: SitePlan?, diagnostics: [Diagnostic], offerCount: Int)
+        switch (timings.measure("Wortliste lesen") { readDictionary() }, timings.measure("Dateien lesen") { readSources() }) {
+        case (.failure(let error), _), (_, .failure(let error)):
+            return DiskBuildResult(pageCount: nil, diagnostics: error.diagnostics, offerCount: 0, timings: timings)
+        case (.success(let words), .success(let (files, templates))):
+            planned = timings.measure("Inhalte prüfen, Seiten planen") {
+                SiteBuilder.plan(content: files, templates: templates, options: options, dictionary: words)
+            }
+        }
+        var result = DiskBuildResult(pageCount: nil, diagnostics: planned.diagnostics, offerCount: planned.offerCount)
+        guard let plan = planned.plan else {
+            result.timings = timings
+            return result
+        }
         do {
-            try OutputFolder.replace(URL(fileURLWithPath: output), with: site.files)
+            result.pageCount = try OutputFolder.replace(URL(fileURLWithPath: output), timings: &timings) { folder, timings in
+                try plan.write(into: folder, timings: &timings)
+            }
         } catch {
-            result.site = nil
+            result.offerCount = 0
             result.diagnostics.append(Diagnostic(
                 file: output, message: "Die Website lässt sich nicht schreiben (\(SiteFiles.reason(error))).",
                 hint: "Prüfen Sie, ob Sie in den Ordner neben `\(output)` schreiben dürfen und ob genug Platz frei ist."))
         }
+        result.timings = timings
         return result
-    }
-
-    /// Reads and builds, in memory only. Nothing is written.
-    public func render() -> BuildResult {
-        let words: CompoundDictionary?
-        switch readDictionary() {
-        case .success(let list): words = list
-        case .failure(let error): return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
-        }
-        switch readSources() {
-        case .success(let (files, templates)):
-            return SiteBuilder.build(content: files, templates: templates, options: options, dictionary: words)
-        case .failure(let error):
-            return BuildResult(site: nil, diagnostics: error.diagnostics, offerCount: 0)
-        }
     }
 
     /// The word list `dictionary` names, nil when it names none. `serve`

@@ -70,6 +70,18 @@ public enum OutputFolder {
     /// in one step: until then the previous output stays exactly as it was,
     /// and at no moment is it missing. Leftovers of killed builds go first.
     public static func replace(_ output: URL, with files: [String: Data]) throws {
+        var timings = BuildTimings()
+        try replace(output, timings: &timings) { staging, _ in
+            try staging.makeFolders(for: files.keys)
+            for (path, data) in files.sorted(by: { $0.key < $1.key }) { try staging.write(data, to: path) }
+        }
+    }
+
+    /// As above, with `write` filling the new folder (it may write from many
+    /// threads); its result is returned once the new folder is in place.
+    static func replace<Result>(
+        _ output: URL, timings: inout BuildTimings, writing write: (StagingFolder, inout BuildTimings) throws -> Result
+    ) throws -> Result {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -78,30 +90,25 @@ public enum OutputFolder {
         let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        let folder = StagingFolder(path: staging.path)
+        let result: Result
         do {
             // The marker first: a folder left by a killed build is then known as ours.
-            try write(Data(markerText.utf8), to: staging.appendingPathComponent(markerName))
-            var folders: Set<String> = [""]
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let folder = path.split(separator: "/").dropLast().joined(separator: "/")
-                if folders.insert(folder).inserted {
-                    try fileManager.createDirectory(
-                        at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-                }
-                try write(data, to: staging.appendingPathComponent(path))
-            }
+            try folder.write(Data(markerText.utf8), to: markerName)
+            result = try write(folder, &timings)
             // The repository keeps the empty output folder with a .gitkeep.
             let keep = output.appendingPathComponent(".gitkeep")
             if fileManager.fileExists(atPath: keep.path) {
                 try fileManager.copyItem(at: keep, to: staging.appendingPathComponent(".gitkeep"))
             }
-            try swap(staging, into: output)
+            try timings.measure("Ordner tauschen") { try swap(staging, into: output) }
         } catch {
             try? fileManager.removeItem(at: staging)
             throw error
         }
         // After the swap, `staging` holds the previous output.
-        try? fileManager.removeItem(at: staging)
+        timings.measure("alte Ausgabe löschen") { try? fileManager.removeItem(at: staging) }
+        return result
     }
 
     /// `staging` becomes `output`; an existing `output` ends up at `staging`.
@@ -152,25 +159,8 @@ public enum OutputFolder {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Plain write without `Data.write`'s fsync per file: the folder swap is
-    /// what makes the output appear at once.
-    private static func write(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw posixError(url.path) }
-        defer { close(descriptor) }
-        let complete = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count <= 0 { return false }
-                offset += count
-            }
-            return true
-        }
-        guard complete else { throw posixError(url.path) }
-    }
-
-    private static func posixError(_ path: String) -> Error {
+    /// The system's reason (errno) with the path, as `SiteFiles.reason` reports it.
+    static func posixError(_ path: String) -> Error {
         NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteUnknown.rawValue, userInfo: [
             NSFilePathErrorKey: path,
             NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(errno == 0 ? EIO : errno)),

@@ -14,6 +14,44 @@ extension Array where Element: Sendable {
         }
         return results.values
     }
+
+    /// Runs `body` for every element on all cores; throws the error of the
+    /// lowest-index element that failed, once all have run.
+    func parallelForEach(_ body: @Sendable (Element) throws -> Void) throws {
+        let failures = ResultSlots<Error?>(count: count)
+        self.withUnsafeBufferPointer { buffer in
+            let elements = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: count) { index in
+                do {
+                    try body(elements.value[index])
+                    failures.store(nil, at: index)
+                } catch {
+                    failures.store(error, at: index)
+                }
+            }
+        }
+        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+    }
+}
+
+/// Work started on another thread at once; `value()` waits for its result.
+final class Background<Value: Sendable>: @unchecked Sendable {
+    private var result: Result<Value, Error>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async {
+            self.result = Result(catching: work)
+            self.done.signal()
+        }
+    }
+
+    /// The work's result, once it is there; rethrows its error.
+    func value() throws -> Value {
+        done.wait()
+        done.signal()  // later calls return at once
+        return try result!.get()
+    }
 }
 
 /// One slot per index; each written by exactly one iteration.

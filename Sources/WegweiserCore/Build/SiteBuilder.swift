@@ -38,16 +38,24 @@ public enum SiteBuilder {
         content files: ContentFiles, templates: TemplateFiles, options: BuildOptions,
         dictionary: CompoundDictionary? = nil
     ) -> BuildResult {
-        let (content, diagnostics) = validate(files, options: options, reportReviews: false)
-        guard let content else {
-            return BuildResult(site: nil, diagnostics: diagnostics, offerCount: 0)
-        }
+        let planned = plan(content: files, templates: templates, options: options, dictionary: dictionary)
+        return BuildResult(site: planned.plan?.renderAll(), diagnostics: planned.diagnostics, offerCount: planned.offerCount)
+    }
+
+    /// Validates the content and plans the site without rendering it: the
+    /// plan is nil when there is an error.
+    static func plan(
+        content files: ContentFiles, templates: TemplateFiles, options: BuildOptions,
+        cache: OfferParseCache? = nil, dictionary: CompoundDictionary? = nil
+    ) -> (plan: SitePlan?, diagnostics: [Diagnostic], offerCount: Int) {
+        let (content, diagnostics) = validate(files, options: options, reportReviews: false, cache: cache)
+        guard let content else { return (nil, diagnostics, 0) }
         let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
-        switch SiteRenderer.render(model, templates: templates, templatesPath: options.templatesPath, dictionary: dictionary) {
-        case .success(let site):
-            return BuildResult(site: site, diagnostics: diagnostics, offerCount: model.offers.count)
+        switch SiteRenderer.plan(model, templates: templates, templatesPath: options.templatesPath, dictionary: dictionary) {
+        case .success(let plan):
+            return (plan, diagnostics, model.offers.count)
         case .failure(let errors):
-            return BuildResult(site: nil, diagnostics: diagnostics + errors.diagnostics, offerCount: 0)
+            return (nil, diagnostics + errors.diagnostics, 0)
         }
     }
 

@@ -92,15 +92,8 @@ extension SiteBuilder {
         content files: ContentFiles, templates: TemplateFiles, options: BuildOptions, cache: OfferParseCache,
         dictionary: CompoundDictionary? = nil
     ) -> LiveBuildResult {
-        let (content, diagnostics) = validate(files, options: options, reportReviews: false, cache: cache)
-        guard let content else { return LiveBuildResult(site: nil, diagnostics: diagnostics, offerCount: 0) }
-        let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
-        switch SiteRenderer.plan(model, templates: templates, templatesPath: options.templatesPath, dictionary: dictionary) {
-        case .success(let plan):
-            return LiveBuildResult(site: LazySite(plan: plan), diagnostics: diagnostics, offerCount: model.offers.count)
-        case .failure(let errors):
-            return LiveBuildResult(site: nil, diagnostics: diagnostics + errors.diagnostics, offerCount: 0)
-        }
+        let planned = plan(content: files, templates: templates, options: options, cache: cache, dictionary: dictionary)
+        return LiveBuildResult(site: planned.plan.map(LazySite.init), diagnostics: planned.diagnostics, offerCount: planned.offerCount)
     }
 }
 

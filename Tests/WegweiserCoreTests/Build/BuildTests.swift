@@ -4,7 +4,7 @@ import Testing
 @testable import WegweiserCore
 
 @Suite struct BuildTests {
-    private func build(_ site: String, into output: URL, strict: Bool = false) throws -> BuildResult {
+    private func build(_ site: String, into output: URL, strict: Bool = false) throws -> DiskBuildResult {
         DiskBuild(
             content: Fixtures.site(site).path, templates: Fixtures.templates.path, output: output.path,
             options: BuildOptions(strict: strict, today: Fixtures.today)).run()
@@ -67,7 +67,7 @@ import Testing
         let result = DiskBuild(
             content: content.path, templates: Fixtures.templates.path, output: output.path,
             options: BuildOptions(today: Fixtures.today)).run()
-        #expect(result.site == nil)
+        #expect(result.succeeded == false)
         #expect(result.diagnostics.errorCount == 1)
         #expect(try tree(output) == before)
         // No staging folder is left behind.
@@ -78,10 +78,10 @@ import Testing
         let output = try Fixtures.temporaryDirectory().appendingPathComponent("public")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data().write(to: output.appendingPathComponent(".gitkeep"))
-        #expect(try build("sample", into: output).site != nil)
+        #expect(try build("sample", into: output).succeeded)
         // A page of an earlier build that the next one no longer has goes.
         try Data("stale".utf8).write(to: output.appendingPathComponent("stale.html"))
-        #expect(try build("sample", into: output).site != nil)
+        #expect(try build("sample", into: output).succeeded)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".gitkeep").path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("stale.html").path))
     }
@@ -92,15 +92,15 @@ import Testing
         try FileManager.default.copyItem(at: Fixtures.site("sample"), to: content)
         try Data(Fixtures.offer(extra: "sumary: x").replacingOccurrences(of: "[alpha]", with: "[alpha]").utf8)
             .write(to: content.appendingPathComponent("angebote/alpha/tippfehler.md"))
-        func run(strict: Bool) throws -> BuildResult {
+        func run(strict: Bool) throws -> DiskBuildResult {
             DiskBuild(content: content.path, templates: Fixtures.templates.path, output: scratch.appendingPathComponent("out").path,
                           options: BuildOptions(strict: strict, today: Fixtures.today)).run()
         }
         let lenient = try run(strict: false)
-        #expect(lenient.site != nil)
+        #expect(lenient.succeeded)
         #expect(lenient.diagnostics.warningCount == 1)
         let strict = try run(strict: true)
-        #expect(strict.site == nil)
+        #expect(strict.succeeded == false)
         #expect(strict.diagnostics.errorCount == 1)
     }
 
@@ -185,12 +185,12 @@ import Testing
         let content = scratch.appendingPathComponent("content")
         try FileManager.default.copyItem(at: Fixtures.site("sample"), to: content)
         try Data("notiz".utf8).write(to: content.appendingPathComponent("angebote/alpha/notiz.txt"))
-        func build(strict: Bool) -> BuildResult {
+        func build(strict: Bool) -> DiskBuildResult {
             DiskBuild(content: content.path, templates: Fixtures.templates.path, output: scratch.appendingPathComponent("out").path,
                       options: BuildOptions(strict: strict, today: Fixtures.today)).run()
         }
-        #expect(build(strict: false).site != nil)
-        #expect(build(strict: true).site == nil)
+        #expect(build(strict: false).succeeded)
+        #expect(build(strict: true).succeeded == false)
     }
 
     @Test func anOutputThatCannotBeWrittenIsADiagnostic() throws {
@@ -201,7 +201,7 @@ import Testing
             content: Fixtures.site("sample").path, templates: Fixtures.templates.path,
             output: scratch.appendingPathComponent("datei/public").path, options: BuildOptions(today: Fixtures.today)
         ).run()
-        #expect(result.site == nil)
+        #expect(result.succeeded == false)
         let error = try #require(result.diagnostics.last)
         #expect(error.file.hasSuffix("datei/public"))
         #expect(error.message.hasPrefix("Die Website lässt sich nicht schreiben"))

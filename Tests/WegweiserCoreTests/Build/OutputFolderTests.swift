@@ -86,21 +86,21 @@ import Testing
     @Test func aBuildMarksItsOutputAndRefusesSomeoneElsesFolder() throws {
         let scratch = try Fixtures.temporaryDirectory()
         let output = scratch.appendingPathComponent("public")
-        func build(force: Bool = false) -> BuildResult {
+        func build(force: Bool = false) -> DiskBuildResult {
             DiskBuild(content: Fixtures.site("sample").path, templates: Fixtures.templates.path, output: output.path,
                       options: BuildOptions(today: Fixtures.today), force: force).run()
         }
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         try Data("meins".utf8).write(to: output.appendingPathComponent("notiz.txt"))
         let refused = build()
-        #expect(refused.site == nil && refused.diagnostics.count == 1)
+        #expect(refused.succeeded == false && refused.diagnostics.count == 1)
         #expect(try String(contentsOf: output.appendingPathComponent("notiz.txt"), encoding: .utf8) == "meins")
 
-        #expect(build(force: true).site != nil)
+        #expect(build(force: true).succeeded)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(OutputFolder.markerName).path))
         #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("notiz.txt").path))
         // Its own folder it replaces without being told.
-        #expect(build().site != nil)
+        #expect(build().succeeded)
         let sitemap = try String(contentsOf: output.appendingPathComponent("sitemap.xml"), encoding: .utf8)
         #expect(!sitemap.contains(OutputFolder.markerName))
         // Nothing is left beside it.

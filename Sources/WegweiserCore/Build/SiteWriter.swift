@@ -1,0 +1,102 @@
+// Writing a planned site straight into the folder that becomes the output:
+// each page is rendered and written by the same worker and then dropped, so a
+// build holds one page per core rather than the whole site; folders are made
+// once, parents first, before any file is written.
+import Foundation
+
+/// The folder a build writes into before `OutputFolder.replace` swaps it in.
+struct StagingFolder: Sendable {
+    let path: String
+
+    /// Creates every folder the files need that is not in `made`, parents
+    /// first; returns `made` with them.
+    @discardableResult
+    func makeFolders(for files: some Sequence<String>, besides made: Set<String> = []) throws -> Set<String> {
+        var folders = made
+        var new: [String] = []
+        for file in files {
+            var folder = file[...]
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+                new.append(String(folder))
+            }
+        }
+        // "a" sorts before "a/b": every parent exists before its children.
+        for folder in new.sorted() {
+            guard mkdir(path + "/" + folder, 0o755) == 0 || errno == EEXIST else { throw OutputFolder.posixError(path + "/" + folder) }
+        }
+        return folders
+    }
+
+    /// Plain write without `Data.write`'s fsync per file: the folder swap is
+    /// what makes the output appear at once.
+    func write(_ data: Data, to relative: String) throws {
+        let target = path + "/" + relative
+        let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputFolder.posixError(target) }
+        defer { close(descriptor) }
+        let complete = data.withUnsafeBytes { buffer -> Bool in
+            guard var next = buffer.baseAddress else { return true }
+            var left = buffer.count
+            while left > 0 {
+                let count = Foundation.write(descriptor, next, left)
+                if count <= 0 { return false }
+                next += count
+                left -= count
+            }
+            return true
+        }
+        guard complete else { throw OutputFolder.posixError(target) }
+    }
+}
+
+extension SitePlan {
+    /// Renders every file of the site into `folder`, with the same bytes as
+    /// `renderAll`; returns the number of pages.
+    func write(into folder: StagingFolder, timings: inout BuildTimings) throws -> Int {
+        // The pages' folders are made by the kernel on one core while the
+        // search index and the open data are computed.
+        let pageFolders = Background { try folder.makeFolders(for: pages.map(\.file)) }
+        let index = timings.measure("Suchindex") { searchIndex() }
+        var others = timings.measure("offene Daten, Feeds, Sitemap") {
+            generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+        }
+        for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
+        try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try pageFolders.value()) }
+        try timings.measure("Seiten rendern und schreiben") {
+            try pages.parallelForEach { page in
+                try folder.write(render(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
+            }
+        }
+        try timings.measure("übrige Dateien schreiben") {
+            try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }
+        }
+        return pages.count
+    }
+}
+
+/// Wall time per stage of a build, in the order the stages ran, and the
+/// process's peak memory when each stage ended.
+public struct BuildTimings: Sendable {
+    public struct Stage: Sendable {
+        public var name: String
+        public var duration: Duration
+        /// Peak resident memory of the process so far, in bytes.
+        public var peakMemory: Int
+    }
+
+    public private(set) var stages: [Stage] = []
+
+    public init() {}
+
+    mutating func measure<Value>(_ stage: String, _ work: () throws -> Value) rethrows -> Value {
+        let started = ContinuousClock.now
+        defer {
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            stages.append(Stage(name: stage, duration: ContinuousClock.now - started, peakMemory: usage.ru_maxrss * 1024))
+        }
+        return try work()
+    }
+}
