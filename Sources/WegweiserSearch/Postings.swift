@@ -68,20 +68,31 @@ struct CorpusWords: Sendable {
     var used: [Bool]
 
     init(documents: [SearchDocument], vocabularies: SearchVocabularies) {
-        // Tokenising is the bulk of the work: on all cores, results in document order.
-        let local = documents.concurrentMap { document -> DocumentWords in
-            var folder = WordFolder(into: DocumentWords())
-            for text in Scoring.fieldTexts(of: document, vocabularies: vocabularies) {
-                var text = text
-                text.withUTF8 { folder.fold($0) }
-                folder.output.endField()
+        // Tokenising is the bulk of the work: on all cores, results in
+        // document order. A chunk of documents numbers its words in a
+        // table of its own; the tables are then merged into one.
+        let chunks = documents.concurrentChunks { slice -> [ChunkWords] in
+            var folder = WordFolder(into: ChunkWords())
+            for document in slice {
+                for text in Scoring.fieldTexts(of: document, vocabularies: vocabularies) {
+                    var text = text
+                    text.withUTF8 { folder.fold($0) }
+                    folder.output.endField()
+                }
+                folder.output.endDocument()
             }
-            return folder.output
+            return [folder.output]
         }
         var table = WordTable(capacity: 4096)
-        let numbering: [[Int32]] = local.map { words in
-            (0..<words.table.count).map { Int32(table.insert(words.table.bytes($0)).number) }
+        let numbering: [[Int32]] = chunks.map { chunk in
+            (0..<chunk.table.count).map { Int32(table.insert(chunk.table.bytes($0)).number) }
         }
+        let local = Array(chunks.indices).concurrentMap { chunk in
+            chunks[chunk].documents.map { document in
+                FoldedDocument(
+                    fields: document.fields.map { $0.map { numbering[chunk][Int($0)] } }, truncated: document.truncated)
+            }
+        }.flatMap { $0 }
         var kept = (0..<table.count).map { Self.isKept(table.bytes($0)) }
         // Truncated first parts, completed from the words that become terms.
         let known = table, keptBefore = kept
@@ -92,7 +103,7 @@ struct CorpusWords: Sendable {
                 var truncated = [Bool](repeating: false, count: numbers.count)
                 for position in marks { truncated[position] = true }
                 let completed = ElidedCompounds.completions(
-                    count: numbers.count, word: { known.word(Int(numbering[document][Int(numbers[$0])])) },
+                    count: numbers.count, word: { known.word(Int(numbers[$0])) },
                     truncated: { truncated[$0] }, isKnown: { known.number(of: $0).map { keptBefore[$0] } ?? false })
                 found += completed.map { (field, $0.position, $0.word) }
             }
@@ -107,7 +118,7 @@ struct CorpusWords: Sendable {
         }
         let keptWords = kept
         fields = Array(local.indices).concurrentMap { document in
-            var fields = local[document].fields.map { $0.map { numbering[document][Int($0)] } }
+            var fields = local[document].fields
             for replacement in replaced[document] { fields[replacement.field][replacement.position] = replacement.number }
             return fields.map { $0.filter { keptWords[Int($0)] } }
         }
@@ -127,14 +138,14 @@ struct CorpusWords: Sendable {
     func isUsed(_ word: some Collection<UInt8>) -> Bool { table.number(of: word).map { used[$0] } ?? false }
 }
 
-/// One document's words as the folder gives them: numbered within the
-/// document, field by field, with where the first parts written alone are.
-struct DocumentWords: FoldedWords, Sendable {
-    var table = WordTable(capacity: 256)
-    var fields: [[Int32]] = []
-    var truncated: [[Int]] = []
-    private var field: [Int32] = []
-    private var marks: [Int] = []
+/// The words of a chunk of documents as the folder gives them: numbered
+/// within the chunk, document by document and field by field, with where the
+/// first parts written alone are.
+struct ChunkWords: FoldedWords, Sendable {
+    var table = WordTable(capacity: 4096)
+    var documents: [FoldedDocument] = []
+    private var fields: [[Int32]] = [], truncated: [[Int]] = []
+    private var field: [Int32] = [], marks: [Int] = []
 
     mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool) {
         if truncated { marks.append(field.count) }
@@ -147,6 +158,18 @@ struct DocumentWords: FoldedWords, Sendable {
         field = []
         marks = []
     }
+
+    mutating func endDocument() {
+        documents.append(FoldedDocument(fields: fields, truncated: truncated))
+        fields = []
+        truncated = []
+    }
+}
+
+/// One document's words, field by field, and the positions of its truncated first parts.
+struct FoldedDocument: Sendable {
+    var fields: [[Int32]]
+    var truncated: [[Int]]
 }
 
 /// The terms: the stems of the corpus's words and of their compound parts,

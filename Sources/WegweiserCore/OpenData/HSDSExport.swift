@@ -63,6 +63,40 @@ struct HSDSExport: Sendable {
     /// on its own, so the files are written on all cores; the result does
     /// not depend on their order.
     func files() -> [String: Data] {
+        let (jobs, lists) = plan()
+        // Data made on the job's thread, so that a file's bytes are held once.
+        let written = jobs.parallelMap { job in
+            let (paths, bytes) = file(job, lists: lists)
+            return (paths, Data(bytes))
+        }
+        var files: [String: Data] = [:]
+        files.reserveCapacity(written.count + 4)
+        for (paths, data) in written {
+            for path in paths { files[path] = data }
+        }
+        return files
+    }
+
+    /// The paths `files()` has, without making the files: for making their
+    /// folders before `writeFiles`.
+    func paths() -> [String] {
+        plan(sharing: false).jobs.flatMap(paths)
+    }
+
+    /// The files of `files()`, each handed to `write` as soon as it is made,
+    /// on all cores, so that the export is never held in memory at once (at
+    /// 10,000 offers it is about 100 MB).
+    func writeFiles(_ write: @Sendable (_ path: String, _ data: Data) throws -> Void) throws {
+        let (jobs, lists) = plan()
+        try jobs.parallelForEach { job in
+            let (paths, bytes) = file(job, lists: lists)
+            let data = Data(bytes)
+            for path in paths { try write(path, data) }
+        }
+    }
+
+    /// Every file to make, and (`sharing`) what several of them share.
+    private func plan(sharing: Bool = true) -> (jobs: [FileJob], lists: Lists) {
         var jobs: [FileJob] = [.index]
         let services = sortedByServiceID(offers)
         jobs += listJobs(.services, count: services.count)
@@ -83,20 +117,14 @@ struct HSDSExport: Sendable {
 
         // What several files hold, made once: a service's fields are in its
         // file, in the list and in its organization's file.
-        let fields = offers.parallelMap { serviceFields($0) }
+        let fields = sharing ? offers.parallelMap { serviceFields($0) } : []
         let lists = Lists(
             services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms,
             fields: Dictionary(zip(offers.map(\.slug), fields), uniquingKeysWith: { first, _ in first }),
-            organizationRecords: Dictionary(organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
-                                            uniquingKeysWith: { first, _ in first }))
-        let written = jobs.parallelMap { job in file(job, lists: lists) }
-        var files: [String: Data] = [:]
-        files.reserveCapacity(written.count + 4)
-        for (paths, bytes) in written {
-            let data = Data(bytes)
-            for path in paths { files[path] = data }
-        }
-        return files
+            organizationRecords: !sharing ? [:] : Dictionary(
+                organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
+                uniquingKeysWith: { first, _ in first }))
+        return (jobs, lists)
     }
 
     /// One file (or, for a list's first page, two with the same bytes) of the export.
@@ -139,23 +167,30 @@ struct HSDSExport: Sendable {
         return (1...totalPages).map { FileJob.listPage(kind, page: $0, totalPages: totalPages) }
     }
 
-    private func file(_ job: FileJob, lists: Lists) -> (paths: [String], bytes: [UInt8]) {
+    /// Where a job's file goes (a list's first page: two paths, the same bytes).
+    private func paths(_ job: FileJob) -> [String] {
         switch job {
-        case .index:
-            return (["hsds/index.json"], Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)]))
-        case .listPage(let kind, let page, let totalPages):
-            let paths = (page == 1 ? ["hsds/\(kind.rawValue)/index.json"] : []) + ["hsds/\(kind.rawValue)/page/\(page).json"]
-            return (paths, listPage(kind, page: page, totalPages: totalPages, lists: lists))
-        case .service(let offer):
-            return (["hsds/services/\(serviceID(offer)).json"], Self.bytes(service(offer, shared: lists)))
-        case .organization(let id, let name, let offers):
-            return (["hsds/organizations/\(id).json"],
-                    Self.bytes(organization(name, offers: offers, withServices: true, shared: lists)))
-        case .taxonomy(let vocabulary):
-            return (["hsds/taxonomies/\(taxonomyID(vocabulary)).json"], Self.bytes(taxonomy(vocabulary)))
-        case .term(let vocabulary, let entry):
-            return (["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"], Self.bytes(term(vocabulary, entry)))
+        case .index: ["hsds/index.json"]
+        case .listPage(let kind, let page, _):
+            (page == 1 ? ["hsds/\(kind.rawValue)/index.json"] : []) + ["hsds/\(kind.rawValue)/page/\(page).json"]
+        case .service(let offer): ["hsds/services/\(serviceID(offer)).json"]
+        case .organization(let id, _, _): ["hsds/organizations/\(id).json"]
+        case .taxonomy(let vocabulary): ["hsds/taxonomies/\(taxonomyID(vocabulary)).json"]
+        case .term(let vocabulary, let entry): ["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"]
         }
+    }
+
+    private func file(_ job: FileJob, lists: Lists) -> (paths: [String], bytes: [UInt8]) {
+        let bytes: [UInt8] =
+            switch job {
+            case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
+            case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
+            case .service(let offer): Self.bytes(service(offer, shared: lists))
+            case .organization(_, let name, let offers): Self.bytes(organization(name, offers: offers, withServices: true, shared: lists))
+            case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
+            case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
+            }
+        return (paths(job), bytes)
     }
 
     /// A record's file: the object and a line end.

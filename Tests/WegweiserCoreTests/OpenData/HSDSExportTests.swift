@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WegweiserCore
 
@@ -113,5 +114,30 @@ extension JSON {
     func field(_ key: String) -> JSON? {
         if case .object(let members) = self { return members[key] }
         return nil
+    }
+}
+
+@Suite struct HSDSExportStreamTests {
+    @Test func writingFileByFileGivesTheSameFiles() throws {
+        let model = Fixtures.model([
+            "angebote/alpha/eins.md": Fixtures.offer(title: "Eins"),
+            "angebote/alpha/zwei.md": Fixtures.offer(title: "Zwei", extra: "languages: [de, ar]"),
+        ])
+        let export = HSDSExport(model: model, links: Links(site: model.site), pageSize: 1)
+        let written = Written()
+        try export.writeFiles { path, data in written.add(path, data) }
+        #expect(written.files == export.files())
+        #expect(export.paths().sorted() == export.files().keys.sorted())
+    }
+
+    final class Written: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String: Data] = [:]
+        func add(_ path: String, _ data: Data) {
+            lock.lock()
+            stored[path] = data
+            lock.unlock()
+        }
+        var files: [String: Data] { lock.lock(); defer { lock.unlock() }; return stored }
     }
 }
