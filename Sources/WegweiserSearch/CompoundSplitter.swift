@@ -5,6 +5,8 @@
 // a German word list (Debian's wngerman). The word list stays in the build:
 // only the parts it finds become index terms.
 
+import Foundation
+
 /// A German word list, folded as the tokeniser folds words: "Schwimmkurs"
 /// becomes "schwimmkurs", "Übung" "ubung". Only words that can be a part of a
 /// compound are kept (at least `Scoring.minimumCompoundPart` letters, not a
@@ -18,8 +20,7 @@ public struct CompoundDictionary: Sendable, Equatable {
     /// `/usr/share/dict/ngerman` has them. Lines that fold to more than one
     /// word (none in wngerman) or to none are skipped.
     public init(wordList: String) {
-        var text = wordList
-        table = text.withUTF8 { Self.read($0) }
+        table = Self.read(Array(wordList.utf8))
     }
 
     public init(words: some Sequence<String>) {
@@ -48,32 +49,49 @@ public struct CompoundDictionary: Sendable, Equatable {
         }
     }
 
-    /// Lines split by bytes, each folded into one reused buffer: a String
-    /// is made only for the few lines that are not plain letters.
-    private static func read(_ text: UnsafeBufferPointer<UInt8>) -> WordTable {
-        var lines = 1
-        for byte in text where byte == 0x0A { lines += 1 }
-        var table = WordTable(capacity: lines, bytes: text.count + text.count / 8)
-        var folded: [UInt8] = [], batch: [UInt8] = [], ends: [Int] = []
+    /// Pieces of whole lines, one per core, folded and hashed at the same
+    /// time; their words then go into one table, in the list's order.
+    private static func read(_ text: [UInt8]) -> WordTable {
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var bounds = [0]
+        for part in 1..<max(parts, 1) {
+            var cut = max(bounds.last!, text.count * part / parts)
+            while cut > 0 && cut < text.count && text[cut - 1] != 0x0A { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(text.count)
+        let folded = (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }.concurrentMap { foldLines(text, $0) }
+        var table = WordTable(
+            capacity: folded.map(\.ends.count).reduce(0, +), bytes: folded.map(\.bytes.count).reduce(0, +))
+        for piece in folded { table.insert(bytes: piece.bytes, ends: piece.ends, hashes: piece.hashes) }
+        return table
+    }
+
+    /// The folded words of the lines in `range`, one after the other, with
+    /// where each ends and its hash. Lines split by bytes, each folded into
+    /// one reused buffer: a String is made only for the few lines that are
+    /// not plain letters.
+    private static func foldLines(_ text: [UInt8], _ range: Range<Int>) -> (bytes: [UInt8], ends: [Int], hashes: [UInt64]) {
+        var bytes: [UInt8] = [], ends: [Int] = [], hashes: [UInt64] = []
+        bytes.reserveCapacity(range.count + range.count / 8)
+        ends.reserveCapacity(range.count / 10)
+        hashes.reserveCapacity(range.count / 10)
+        var folded: [UInt8] = []
         folded.reserveCapacity(64)
-        batch.reserveCapacity(64 * 256)
-        ends.reserveCapacity(256)
-        var lineStart = 0
-        while lineStart < text.count {
-            var lineEnd = lineStart
-            while lineEnd < text.count && text[lineEnd] != 0x0A { lineEnd += 1 }
-            if lineEnd > lineStart, fold(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), into: &folded) {
-                batch.append(contentsOf: folded)
-                ends.append(batch.count)
-            }
-            lineStart = lineEnd + 1
-            if ends.count == 256 || lineStart >= text.count {
-                table.insert(bytes: batch, ends: ends)
-                batch.removeAll(keepingCapacity: true)
-                ends.removeAll(keepingCapacity: true)
+        text.withUnsafeBufferPointer { text in
+            var lineStart = range.lowerBound
+            while lineStart < range.upperBound {
+                var lineEnd = lineStart
+                while lineEnd < range.upperBound && text[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd > lineStart, fold(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), into: &folded) {
+                    bytes.append(contentsOf: folded)
+                    ends.append(bytes.count)
+                    hashes.append(WordTable.hash(folded[...]))
+                }
+                lineStart = lineEnd + 1
             }
         }
-        return table
+        return (bytes, ends, hashes)
     }
 
     /// Folds one line into `folded`; false when it is no possible part. Most

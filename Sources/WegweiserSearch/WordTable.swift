@@ -10,9 +10,7 @@ struct WordTable: Sendable {
     /// The words' bytes, one after the other.
     private var storage: [UInt8] = []
     /// Where word n ends in `storage`; it starts where word n - 1 ends.
-    private var ends: [Int] = []
-    /// Each word's hash, to grow the table without hashing again.
-    private var hashes: [UInt64] = []
+    private var ends: [Int32] = []
     /// By hash: the word's number + 1 in the low 32 bits (0 where empty),
     /// the hash's high 32 bits above, so that a probe rarely looks at a word
     /// that is not the one. A power of two long, at most three quarters full.
@@ -24,7 +22,6 @@ struct WordTable: Sendable {
         while size * 3 < capacity * 4 { size *= 2 }
         slots = Array(repeating: 0, count: size)
         ends.reserveCapacity(capacity)
-        hashes.reserveCapacity(capacity)
         storage.reserveCapacity(bytes ?? capacity * 10)
     }
 
@@ -47,7 +44,8 @@ struct WordTable: Sendable {
     /// at `ends[n]`. Their slots are read first, all of them, so that the
     /// memory fetches overlap instead of waiting one after the other: a
     /// table of 350,000 words does not fit in a cache.
-    mutating func insert(bytes: [UInt8], ends wordEnds: [Int]) {
+    /// `hashes`, when given, are `hash(_:)` of each word, made beforehand.
+    mutating func insert(bytes: [UInt8], ends wordEnds: [Int], hashes known: [UInt64]? = nil) {
         bytes.withUnsafeBufferPointer { buffer in
             var batchStart = 0
             var hashes = [UInt64](repeating: 0, count: 32)
@@ -57,7 +55,7 @@ struct WordTable: Sendable {
                 let mask = slots.count - 1
                 for number in batch {
                     let start = number == 0 ? 0 : wordEnds[number - 1]
-                    let hash = Self.hash(UnsafeBufferPointer(rebasing: buffer[start..<wordEnds[number]]))
+                    let hash = known?[number] ?? Self.hash(UnsafeBufferPointer(rebasing: buffer[start..<wordEnds[number]]))
                     hashes[number - batchStart] = hash
                     touched |= slots[Int(truncatingIfNeeded: hash) & mask]
                 }
@@ -94,7 +92,7 @@ struct WordTable: Sendable {
     /// Word n's bytes.
     func bytes(_ number: Int) -> ArraySlice<UInt8> { storage[range(of: number)] }
 
-    private func range(of number: Int) -> Range<Int> { (number == 0 ? 0 : ends[number - 1])..<ends[number] }
+    private func range(of number: Int) -> Range<Int> { (number == 0 ? 0 : Int(ends[number - 1]))..<Int(ends[number]) }
 
     private mutating func insert(buffer word: UnsafeBufferPointer<UInt8>) -> (number: Int, inserted: Bool) {
         insert(buffer: word, hash: Self.hash(word))
@@ -116,8 +114,7 @@ struct WordTable: Sendable {
         }
         let number = ends.count
         storage.append(contentsOf: word)
-        ends.append(storage.count)
-        hashes.append(hash)
+        ends.append(Int32(storage.count))
         slots[slot] = tag | UInt64(number + 1)
         if ends.count * 4 > slots.count * 3 { grow() }
         return (number, true)
@@ -145,15 +142,24 @@ struct WordTable: Sendable {
         return storage.withUnsafeBufferPointer { memcmp($0.baseAddress! + range.lowerBound, other, range.count) == 0 }
     }
 
+    /// Twice the slots; the hashes are made again from the words.
     private mutating func grow() {
         var larger = [UInt64](repeating: 0, count: slots.count * 2)
         let mask = larger.count - 1
-        for (number, hash) in hashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while larger[slot] != 0 { slot = (slot + 1) & mask }
-            larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+        storage.withUnsafeBufferPointer { buffer in
+            for number in 0..<ends.count {
+                let hash = Self.hash(UnsafeBufferPointer(rebasing: buffer[range(of: number)]))
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while larger[slot] != 0 { slot = (slot + 1) & mask }
+                larger[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
+            }
         }
         slots = larger
+    }
+
+    /// The hash a word is kept by, for `insert(bytes:ends:hashes:)`.
+    static func hash(_ word: ArraySlice<UInt8>) -> UInt64 {
+        word.withUnsafeBufferPointer { hash($0) }
     }
 
     /// FNV-1a, then mixed so that the low bits (the slot) depend on every byte.
