@@ -5,6 +5,8 @@
 // a German word list (Debian's wngerman). The word list stays in the build:
 // only the parts it finds become index terms.
 
+import Foundation
+
 /// A German word list, folded as the tokeniser folds words: "Schwimmkurs"
 /// becomes "schwimmkurs", "Übung" "ubung". Only words that can be a part of a
 /// compound are kept (at least `Scoring.minimumCompoundPart` letters, not a
@@ -12,20 +14,13 @@
 /// noun and a verb form once, in small letters ("stelle"), so they cannot
 /// tell the nouns.
 public struct CompoundDictionary: Sendable, Equatable {
-    var words: Set<String>
+    private var table: WordTable
 
     /// The words of a word list with one word a line, as
     /// `/usr/share/dict/ngerman` has them. Lines that fold to more than one
     /// word (none in wngerman) or to none are skipped.
     public init(wordList: String) {
-        var words = Set<String>()
-        words.reserveCapacity(wordList.utf8.count / 10)
-        // Lines split by bytes: splitting 4 MB by Characters (grapheme
-        // clusters) costs more than all the rest.
-        for line in wordList.utf8.split(separator: 0x0A) {
-            if let word = Self.fold(line) { words.insert(word) }
-        }
-        self.words = words
+        table = Self.read(Array(wordList.utf8))
     }
 
     public init(words: some Sequence<String>) {
@@ -33,9 +28,17 @@ public struct CompoundDictionary: Sendable, Equatable {
     }
 
     /// How many words the list has after folding.
-    public var count: Int { words.count }
+    public var count: Int { table.count }
 
-    func contains(_ word: String) -> Bool { words.contains(word) }
+    /// The words, for tests and tools: the list keeps bytes.
+    var words: Set<String> { Set((0..<table.count).map(table.word)) }
+
+    func contains(_ word: String) -> Bool { table.contains(word) }
+    func contains(_ word: some Collection<UInt8>) -> Bool { table.contains(word) }
+
+    public static func == (left: CompoundDictionary, right: CompoundDictionary) -> Bool {
+        left.count == right.count && (0..<left.count).allSatisfy { right.table.contains(left.table.bytes($0)) }
+    }
 
     /// The parts the index adds for one word of a text, the first part left
     /// out, split with this list alone: "Babyschwimmkurs" → "kurs", "schwimm".
@@ -46,46 +49,101 @@ public struct CompoundDictionary: Sendable, Equatable {
         }
     }
 
-    /// The folded word of one line, or nil when it is no possible part. Most
-    /// lines are ASCII letters and umlauts; they are folded byte by byte, as
-    /// the tokeniser would fold them, which makes reading wngerman's 350,000
-    /// lines several times faster than Unicode normalisation. Other lines go
-    /// through the tokeniser.
-    private static func fold(_ line: Substring.UTF8View) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(line.count + 2)
-        var index = line.startIndex, plain = true
-        while index < line.endIndex {
-            let byte = line[index]
-            line.formIndex(after: &index)
-            switch byte {
-            case 0x61...0x7A: bytes.append(byte)
-            case 0x41...0x5A: bytes.append(byte | 0x20)
-            case 0x0D where index == line.endIndex: break
-            case 0xC3 where index < line.endIndex:
-                let next = line[index]
-                line.formIndex(after: &index)
-                switch next {
-                case 0xA4, 0x84: bytes.append(0x61) // ä Ä
-                case 0xB6, 0x96: bytes.append(0x6F) // ö Ö
-                case 0xBC, 0x9C: bytes.append(0x75) // ü Ü
-                case 0x9F: bytes += [0x73, 0x73] // ß
-                default: plain = false
+    /// Pieces of whole lines, one per core, folded and hashed at the same
+    /// time; their words then go into one table, in the list's order.
+    private static func read(_ text: [UInt8]) -> WordTable {
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var bounds = [0]
+        for part in 1..<max(parts, 1) {
+            var cut = max(bounds.last!, text.count * part / parts)
+            while cut > 0 && cut < text.count && text[cut - 1] != 0x0A { cut += 1 }
+            bounds.append(cut)
+        }
+        bounds.append(text.count)
+        let folded = (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }.concurrentMap { foldLines(text, $0) }
+        var table = WordTable(
+            capacity: folded.map(\.ends.count).reduce(0, +), bytes: folded.map(\.bytes.count).reduce(0, +))
+        for piece in folded { table.insert(bytes: piece.bytes, ends: piece.ends, hashes: piece.hashes) }
+        return table
+    }
+
+    /// The folded words of the lines in `range`, one after the other, with
+    /// where each ends and its hash. Lines split by bytes, each folded into
+    /// one reused buffer: a String is made only for the few lines that are
+    /// not plain letters.
+    private static func foldLines(_ text: [UInt8], _ range: Range<Int>) -> (bytes: [UInt8], ends: [Int], hashes: [UInt64]) {
+        var bytes: [UInt8] = [], ends: [Int] = [], hashes: [UInt64] = []
+        bytes.reserveCapacity(range.count + range.count / 8)
+        ends.reserveCapacity(range.count / 10)
+        hashes.reserveCapacity(range.count / 10)
+        var folded: [UInt8] = []
+        folded.reserveCapacity(64)
+        text.withUnsafeBufferPointer { text in
+            var lineStart = range.lowerBound
+            while lineStart < range.upperBound {
+                var lineEnd = lineStart
+                while lineEnd < range.upperBound && text[lineEnd] != 0x0A { lineEnd += 1 }
+                if lineEnd > lineStart, fold(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), into: &folded) {
+                    bytes.append(contentsOf: folded)
+                    ends.append(bytes.count)
+                    hashes.append(WordTable.hash(folded[...]))
                 }
-            default: plain = false
+                lineStart = lineEnd + 1
             }
-            if !plain { break }
         }
-        let word: String
+        return (bytes, ends, hashes)
+    }
+
+    /// Folds one line into `folded`; false when it is no possible part. Most
+    /// lines are ASCII letters and umlauts; they are folded byte by byte, as
+    /// the tokeniser would fold them (ae, oe, ue joined on the way). Other
+    /// lines go through the tokeniser.
+    private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) -> Bool {
+        folded.removeAll(keepingCapacity: true)
+        var index = 0, plain = true, afterVowel = false
+        func add(_ letter: UInt8) {
+            if letter == UInt8(ascii: "e") && afterVowel {
+                afterVowel = false
+                return
+            }
+            folded.append(letter)
+            afterVowel = letter == UInt8(ascii: "a") || letter == UInt8(ascii: "o") || letter == UInt8(ascii: "u")
+        }
+        scan: while index < line.count {
+            let byte = line[index]
+            index += 1
+            switch byte {
+            case 0x61...0x7A: add(byte)
+            case 0x41...0x5A: add(byte | 0x20)
+            case 0x0D where index == line.count: break
+            case 0xC3 where index < line.count:
+                let next = line[index]
+                index += 1
+                switch next {
+                case 0xA4, 0x84: add(0x61) // ä Ä
+                case 0xB6, 0x96: add(0x6F) // ö Ö
+                case 0xBC, 0x9C: add(0x75) // ü Ü
+                case 0x9F: add(0x73); add(0x73) // ß
+                default:
+                    plain = false
+                    break scan
+                }
+            default:
+                plain = false
+                break scan
+            }
+        }
         if plain {
-            word = Tokenizer.joinUmlautSpellings(String(decoding: bytes, as: UTF8.self))
-        } else {
-            let words = Tokenizer.words(String(decoding: line, as: UTF8.self))
-            guard words.count == 1 else { return nil }
-            word = words[0]
+            // Only ASCII letters: one byte a letter.
+            return folded.count >= Scoring.minimumCompoundPart && !Tokenizer.isStopWord(folded)
         }
-        guard word.unicodeScalars.count >= Scoring.minimumCompoundPart, Tokenizer.isKept(word) else { return nil }
-        return word
+        let words = Tokenizer.words(String(decoding: line, as: UTF8.self))
+        guard words.count == 1, words[0].unicodeScalars.count >= Scoring.minimumCompoundPart, Tokenizer.isKept(words[0]) else {
+            return false
+        }
+        folded.removeAll(keepingCapacity: true)
+        folded.append(contentsOf: words[0].utf8)
+        return true
     }
 }
 
@@ -105,18 +163,30 @@ enum CompoundSplitter {
     /// Not in a word of the dictionary: "kontakte" is no "kont(en)·akte",
     /// "kleidung" no "klei(e)·dung".
     static let droppedEndings = ["en", "e"]
+    private static let droppedEndingBytes = droppedEndings.map { Array($0.utf8) }
     /// Feminine endings, split off before the word is split: "beraterinnen"
     /// is split as "berater", which is no "berate·rinnen".
     static let feminineEndings: [[Unicode.Scalar]] = ["innen", "in"].map { Array($0.unicodeScalars) }
     /// Endings of present participles that are words of their own ("ende",
     /// "enden"): never the last part ("werdende", "alleinerziehenden").
     static let participleEndings: Set<String> = ["ende", "endem", "enden", "ender", "endes"]
+    private static let participleEndingBytes = participleEndings.sorted().map { Array($0.utf8) }
 
     /// The words a part may be (the corpus's and the dictionary's), and those
-    /// of the dictionary alone.
-    struct KnownWords {
-        var isWord: (String) -> Bool
-        var isListed: (String) -> Bool
+    /// of the dictionary alone, looked up by their UTF-8 bytes.
+    struct KnownWords: Sendable {
+        var isWord: @Sendable (ArraySlice<UInt8>) -> Bool
+        var isListed: @Sendable (ArraySlice<UInt8>) -> Bool
+
+        init(corpus: WordTable, dictionary: CompoundDictionary?) {
+            isWord = { corpus.contains($0) || dictionary?.contains($0) == true }
+            isListed = { dictionary?.contains($0) == true }
+        }
+
+        init(isWord: @escaping @Sendable (ArraySlice<UInt8>) -> Bool, isListed: @escaping @Sendable (ArraySlice<UInt8>) -> Bool) {
+            self.isWord = isWord
+            self.isListed = isListed
+        }
     }
 
     /// One part of a split: where it starts in the compound, and the known
@@ -131,27 +201,34 @@ enum CompoundSplitter {
     /// "babyschwimmkurs" → "kurs", "schwimm" (with wngerman, which knows the
     /// imperative "schwimm"). Sorted; words that do not split are left out.
     static func parts(of vocabulary: Set<String>, dictionary: CompoundDictionary?) -> [String: [String]] {
-        let known = KnownWords(
-            isWord: { vocabulary.contains($0) || dictionary?.contains($0) == true },
-            isListed: { dictionary?.contains($0) == true })
-        var parts: [String: [String]] = [:]
-        for word in vocabulary {
-            let found = Set(allParts(of: Array(word.unicodeScalars), known: known).filter { $0.offset > 0 }.map(\.word))
-                .subtracting([word])
-            if !found.isEmpty { parts[word] = found.sorted(by: scalarOrder) }
+        var corpus = WordTable(capacity: vocabulary.count)
+        for word in vocabulary { corpus.insert(word) }
+        let words = Array(vocabulary)
+        var partsOfWord: [String: [String]] = [:]
+        for (word, found) in zip(words, parts(of: words, known: KnownWords(corpus: corpus, dictionary: dictionary))) where !found.isEmpty {
+            partsOfWord[word] = found
         }
-        return parts
+        return partsOfWord
+    }
+
+    /// The parts of each word, as above, in the order of `words`; empty for
+    /// a word that does not split. On all cores.
+    static func parts(of words: [String], known: KnownWords) -> [[String]] {
+        words.concurrentMap { word in
+            let found = Set(allParts(of: Letters(word), known: known).filter { $0.offset > 0 }.map(\.word)).subtracting([word])
+            return found.sorted(by: scalarOrder)
+        }
     }
 
     /// The parts of the best split of `letters`, and of the best splits of its
     /// parts, with offsets into `letters`.
-    static func allParts(of letters: [Unicode.Scalar], known: KnownWords) -> [Part] {
+    static func allParts(of letters: Letters, known: KnownWords) -> [Part] {
         guard let split = split(withoutFeminineEnding(letters, isWord: known.isWord), known: known) else { return [] }
         var all = split
         for part in split {
             // A part's own parts: "erziehungsberatungsstelle" is
             // "erziehung·s·beratungsstelle", and "beratungsstelle" has "stelle".
-            let inner = allParts(of: Array(part.word.unicodeScalars), known: known)
+            let inner = allParts(of: Letters(part.word), known: known)
             all += inner.map { Part(offset: part.offset + $0.offset, word: $0.word) }
         }
         return all
@@ -159,11 +236,11 @@ enum CompoundSplitter {
 
     /// "berater" for "beraterinnen" and "beraterin" when "berater" is a
     /// known word; else the letters as they are.
-    static func withoutFeminineEnding(_ letters: [Unicode.Scalar], isWord: (String) -> Bool) -> [Unicode.Scalar] {
+    static func withoutFeminineEnding(_ letters: Letters, isWord: (ArraySlice<UInt8>) -> Bool) -> Letters {
         for ending in feminineEndings where letters.count > ending.count + Scoring.minimumCompoundPart
-            && Array(letters.suffix(ending.count)) == ending {
-            let base = Array(letters.dropLast(ending.count))
-            if isWord(text(base[...])) { return base }
+            && letters.scalars.suffix(ending.count).elementsEqual(ending) {
+            let base = letters.prefix(letters.count - ending.count)
+            if isWord(base.bytes[...]) { return base }
         }
         return letters
     }
@@ -173,23 +250,29 @@ enum CompoundSplitter {
     /// not "anlaufst·elle"); then fewest linking elements and shortened parts;
     /// then the longest first part ("spiel·ecke", not "spie·lecke"). The same
     /// word always gets the same split. Nil when the word does not split.
-    static func split(_ letters: [Unicode.Scalar], known: KnownWords) -> [Part]? {
+    static func split(_ letters: Letters, known: KnownWords) -> [Part]? {
         let isWord = known.isWord
         let count = letters.count, minimum = Scoring.minimumCompoundPart
         guard count >= 2 * minimum else { return nil }
-        let mayShorten = !known.isListed(text(letters[...]))
-        // best[i]: the best split of letters[i...] into one or more parts.
-        typealias Candidate = (parts: Int, evenness: Int, joins: Int, split: [Part])
+        let mayShorten = !known.isListed(letters.bytes[...])
+        // best[i]: the best split of letters[i...] into one or more parts,
+        // as its first part (letters start..<end, maybe with a dropped
+        // ending put back) and where the rest starts.
+        struct Candidate {
+            var parts: Int, evenness: Int, joins: Int
+            var end: Int, ending: Int?, next: Int
+        }
         var best = [Candidate?](repeating: nil, count: count + 1)
-        best[count] = (0, 1, 0, [])
+        best[count] = Candidate(parts: 0, evenness: 1, joins: 0, end: count, ending: nil, next: count)
+        var extended: [UInt8] = []
         for start in stride(from: count - minimum, through: 0, by: -1) {
             var result: Candidate?
             // Later candidates have longer first parts and win ties.
-            func consider(_ first: Part, length: Int, next: Int, joins: Int) {
+            func consider(end: Int, ending: Int?, next: Int, joins: Int) {
                 guard let rest = best[next] else { return }
-                let candidate = (
-                    parts: rest.parts + 1, evenness: rest.evenness * length, joins: rest.joins + joins,
-                    split: [first] + rest.split)
+                let candidate = Candidate(
+                    parts: rest.parts + 1, evenness: rest.evenness * (end - start), joins: rest.joins + joins,
+                    end: end, ending: ending, next: next)
                 if let current = result,
                    (current.parts, -current.evenness, current.joins) < (candidate.parts, -candidate.evenness, candidate.joins) {
                     return
@@ -199,33 +282,79 @@ enum CompoundSplitter {
             for end in (start + minimum)...count {
                 // The whole word is no split of itself.
                 if start == 0 && end == count { break }
-                let piece = text(letters[start..<end]), length = end - start
+                let piece = letters.bytes(start..<end)
                 if end == count {
-                    if isWord(piece) && !participleEndings.contains(piece) {
-                        consider(Part(offset: start, word: piece), length: length, next: end, joins: 0)
+                    if isWord(piece) && !participleEndingBytes.contains(where: { $0.elementsEqual(piece) }) {
+                        consider(end: end, ending: nil, next: end, joins: 0)
                     }
                     continue
                 }
                 if isWord(piece) {
-                    consider(Part(offset: start, word: piece), length: length, next: end, joins: 0)
+                    consider(end: end, ending: nil, next: end, joins: 0)
                     for link in linkingElements where end + link.count < count
-                        && Array(letters[end..<end + link.count]) == link {
-                        consider(Part(offset: start, word: piece), length: length, next: end + link.count, joins: 1)
+                        && letters.scalars[end..<end + link.count].elementsEqual(link) {
+                        consider(end: end, ending: nil, next: end + link.count, joins: 1)
                     }
                 }
-                for ending in droppedEndings where mayShorten && isWord(piece + ending) {
-                    consider(Part(offset: start, word: piece + ending), length: length, next: end, joins: 1)
+                guard mayShorten else { continue }
+                for (number, ending) in droppedEndingBytes.enumerated() {
+                    extended.removeAll(keepingCapacity: true)
+                    extended.append(contentsOf: piece)
+                    extended.append(contentsOf: ending)
+                    if isWord(extended[...]) { consider(end: end, ending: number, next: end, joins: 1) }
                 }
             }
             best[start] = result
         }
-        guard let split = best[0]?.split, split.count >= 2 else { return nil }
-        return split
+        guard let first = best[0], first.parts >= 2 else { return nil }
+        var parts: [Part] = []
+        var start = 0
+        while start < count, let candidate = best[start] {
+            let word = letters.text(start..<candidate.end) + (candidate.ending.map { droppedEndings[$0] } ?? "")
+            parts.append(Part(offset: start, word: word))
+            start = candidate.next
+        }
+        return parts
+    }
+}
+
+/// A folded word as the splitter counts it, by Unicode scalars, with its
+/// UTF-8 bytes to look its pieces up by.
+struct Letters {
+    var scalars: [Unicode.Scalar]
+    var bytes: [UInt8]
+    /// Where each scalar starts in `bytes`, and the end; nil when every scalar is one byte.
+    private var offsets: [Int]?
+
+    init(_ word: String) {
+        scalars = Array(word.unicodeScalars)
+        bytes = Array(word.utf8)
+        if bytes.count != scalars.count {
+            var offsets: [Int] = [0]
+            for scalar in scalars { offsets.append(offsets.last! + UTF8.width(scalar)) }
+            self.offsets = offsets
+        }
     }
 
-    private static func text(_ letters: ArraySlice<Unicode.Scalar>) -> String {
-        var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: letters)
-        return String(scalars)
+    private init(scalars: [Unicode.Scalar], bytes: [UInt8], offsets: [Int]?) {
+        self.scalars = scalars
+        self.bytes = bytes
+        self.offsets = offsets
+    }
+
+    var count: Int { scalars.count }
+
+    /// The bytes of the scalars in `range`.
+    func bytes(_ range: Range<Int>) -> ArraySlice<UInt8> {
+        guard let offsets else { return bytes[range] }
+        return bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]
+    }
+
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes(range), as: UTF8.self) }
+
+    /// The first `length` scalars.
+    func prefix(_ length: Int) -> Letters {
+        let end = offsets?[length] ?? length
+        return Letters(scalars: Array(scalars.prefix(length)), bytes: Array(bytes.prefix(end)), offsets: offsets.map { Array($0.prefix(length + 1)) })
     }
 }

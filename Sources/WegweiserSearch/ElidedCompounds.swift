@@ -14,28 +14,46 @@ enum ElidedCompounds {
     /// becomes "osterferien sommerferien und herbstferien". A part that cannot
     /// be completed stays as written.
     static func complete(_ words: [(word: String, truncated: Bool)], vocabulary: Set<String>) -> [String] {
+        complete(words, isKnown: vocabulary.contains)
+    }
+
+    /// The same, with the vocabulary as a test: true for its words.
+    static func complete(_ words: [(word: String, truncated: Bool)], isKnown: (String) -> Bool) -> [String] {
         var completed = words.map(\.word)
-        for index in words.indices where words[index].truncated {
-            var next = index + 1
-            while next < words.count, words[next].truncated { next += 1 }
-            guard next + 1 < words.count, conjunctions.contains(words[next].word), !words[next + 1].truncated,
-                  let tail = lastPart(of: words[next + 1].word, vocabulary: vocabulary) else { continue }
-            completed[index] = words[index].word + tail
+        for completion in completions(
+            count: words.count, word: { words[$0].word }, truncated: { words[$0].truncated }, isKnown: isKnown) {
+            completed[completion.position] = completion.word
         }
         return completed
     }
 
-    /// The longest word of `vocabulary` that ends `compound` and begins at
+    /// The completed first parts of a text of `count` words, by position;
+    /// the words are asked for only around a truncated one.
+    static func completions(
+        count: Int, word: (Int) -> String, truncated: (Int) -> Bool, isKnown: (String) -> Bool
+    ) -> [(position: Int, word: String)] {
+        var found: [(position: Int, word: String)] = []
+        for index in 0..<count where truncated(index) {
+            var next = index + 1
+            while next < count, truncated(next) { next += 1 }
+            guard next + 1 < count, conjunctions.contains(word(next)), !truncated(next + 1),
+                  let tail = lastPart(of: word(next + 1), isKnown: isKnown) else { continue }
+            found.append((index, word(index) + tail))
+        }
+        return found
+    }
+
+    /// The longest word of the vocabulary that ends `compound` and begins at
     /// least `Scoring.minimumCompoundHead` letters into it, as compound parts
     /// are found: "beratungsstelle" in "familienberatungsstelle" when the text
     /// has that word, else "stelle".
-    static func lastPart(of compound: String, vocabulary: Set<String>) -> String? {
+    static func lastPart(of compound: String, isKnown: (String) -> Bool) -> String? {
         let letters = Array(compound.unicodeScalars)
         guard letters.count >= Scoring.minimumCompoundHead + Scoring.minimumCompoundPart else { return nil }
         for start in Scoring.minimumCompoundHead...(letters.count - Scoring.minimumCompoundPart) {
             var part = String.UnicodeScalarView()
             part.append(contentsOf: letters[start...])
-            if vocabulary.contains(String(part)) { return String(part) }
+            if isKnown(String(part)) { return String(part) }
         }
         return nil
     }

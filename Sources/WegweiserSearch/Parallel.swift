@@ -19,6 +19,20 @@ extension Array where Element: Sendable {
         }
         return slots.joined
     }
+
+    /// `transform` applied to contiguous chunks on all cores, its results
+    /// joined in order: for work that keeps scratch space per chunk.
+    func concurrentChunks<Result: Sendable>(_ transform: @Sendable (ArraySlice<Element>) -> [Result]) -> [Result] {
+        let workers = ProcessInfo.processInfo.activeProcessorCount * 4
+        let size = (count + workers - 1) / workers
+        let chunks = size == 0 ? 0 : (count + size - 1) / size
+        guard chunks > 1 else { return transform(self[...]) }
+        let slots = ChunkResults<Result>(chunks: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            slots.store(transform(self[(chunk * size)..<Swift.min(count, (chunk + 1) * size)]), at: chunk)
+        }
+        return slots.joined
+    }
 }
 
 /// One slot per chunk; each written by exactly one iteration.

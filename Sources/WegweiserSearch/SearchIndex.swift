@@ -27,21 +27,34 @@ public enum SearchIndex {
         layout: SearchIndexLayout = SearchIndexLayout(), dictionary: CompoundDictionary? = nil
     ) -> SearchIndexFiles {
         let model = SearchIndexModel(documents: documents, vocabularies: vocabularies, dictionary: dictionary)
-        let single = IndexJSON.single(model)
-        if single.utf8.count <= layout.maxSingleFileBytes {
-            return SearchIndexFiles(files: ["index.json": Data(single.utf8)], shardPrefixLength: nil)
+        if let single = IndexJSON.single(model, limit: layout.maxSingleFileBytes) {
+            return SearchIndexFiles(files: ["index.json": Data(single)], shardPrefixLength: nil)
         }
-        var files: [String: Data] = ["index.json": Data(IndexJSON.meta(model, layout: layout).utf8)]
+        var files: [String: Data] = ["index.json": Data(IndexJSON.meta(model, layout: layout))]
         for (name, shard) in IndexJSON.shards(model, prefixLength: layout.shardPrefixLength) {
-            files["t/\(name).json"] = Data(shard.utf8)
+            files["t/\(name).json"] = Data(shard)
         }
         for (number, chunk) in IndexJSON.recordChunks(model, size: layout.recordsPerChunk).enumerated() {
-            files["r/\(number).json"] = Data(chunk.utf8)
+            files["r/\(number).json"] = Data(chunk)
         }
         // Hours and coordinates of every offer, fetched only for "open now" and "near me".
-        if let hours = IndexJSON.hours(model) { files["h.json"] = Data(("{\"h\":" + hours + "}").utf8) }
-        if let points = IndexJSON.points(model) {
-            files["g.json"] = Data(("{\"g\":" + points + (IndexJSON.places(model).map { ",\"k\":" + $0 } ?? "") + "}").utf8)
+        if IndexJSON.hasHours(model) {
+            var json = IndexWriter()
+            json.append("{\"h\":")
+            json.hours(model)
+            json.append("}")
+            files["h.json"] = Data(json.bytes)
+        }
+        if IndexJSON.hasPoints(model) {
+            var json = IndexWriter()
+            json.append("{\"g\":")
+            json.points(model)
+            if !model.places.isEmpty {
+                json.append(",\"k\":")
+                json.places(model)
+            }
+            json.append("}")
+            files["g.json"] = Data(json.bytes)
         }
         return SearchIndexFiles(files: files, shardPrefixLength: layout.shardPrefixLength)
     }
@@ -92,87 +105,232 @@ public func searchShardName(_ prefix: String) -> String {
 /// The serialisation of a `SearchIndexModel`; a small JSON writer of our own
 /// so that key order, number format and escaping never depend on Foundation.
 enum IndexJSON {
-    static func single(_ model: SearchIndexModel) -> String {
-        var json = "{\"f\":" + facets(model)
-        if let points = points(model) { json += ",\"g\":" + points }
-        if let hours = hours(model) { json += ",\"h\":" + hours }
-        if points(model) != nil, let places = places(model) { json += ",\"k\":" + places }
-        json += ",\"n\":\(model.records.count)"
-        json += ",\"p\":" + postingLists(model.postings)
-        json += ",\"r\":" + records(model.records[...])
-        json += ",\"t\":" + strings(model.terms)
-        json += ",\"v\":\(SearchIndex.formatVersion)}"
-        return json
+    /// The whole index as one file, or nil once it grows beyond `limit` bytes.
+    static func single(_ model: SearchIndexModel, limit: Int = .max) -> [UInt8]? {
+        var json = IndexWriter()
+        json.append("{\"f\":")
+        json.facets(model)
+        if hasPoints(model) {
+            json.append(",\"g\":")
+            json.points(model)
+        }
+        if hasHours(model) {
+            json.append(",\"h\":")
+            json.hours(model)
+        }
+        if hasPoints(model) && !model.places.isEmpty {
+            json.append(",\"k\":")
+            json.places(model)
+        }
+        json.append(",\"n\":")
+        json.write(model.records.count)
+        json.append(",\"p\":")
+        guard json.postingLists(model.postings[...], limit: limit) else { return nil }
+        json.append(",\"r\":")
+        json.records(model.records[...])
+        json.append(",\"t\":")
+        json.strings(model.terms[...])
+        json.append(",\"v\":")
+        json.write(SearchIndex.formatVersion)
+        json.append("}")
+        return json.bytes.count <= limit ? json.bytes : nil
     }
 
-    static func meta(_ model: SearchIndexModel, layout: SearchIndexLayout) -> String {
-        "{\"chunk\":\(layout.recordsPerChunk),\"f\":" + facets(model)
-            + ",\"n\":\(model.records.count),\"shard\":\(layout.shardPrefixLength)"
-            + ",\"v\":\(SearchIndex.formatVersion)}"
+    static func meta(_ model: SearchIndexModel, layout: SearchIndexLayout) -> [UInt8] {
+        var json = IndexWriter()
+        json.append("{\"chunk\":")
+        json.write(layout.recordsPerChunk)
+        json.append(",\"f\":")
+        json.facets(model)
+        json.append(",\"n\":")
+        json.write(model.records.count)
+        json.append(",\"shard\":")
+        json.write(layout.shardPrefixLength)
+        json.append(",\"v\":")
+        json.write(SearchIndex.formatVersion)
+        json.append("}")
+        return json.bytes
     }
 
-    /// Shards keyed by file name, in term order.
-    static func shards(_ model: SearchIndexModel, prefixLength: Int) -> [(String, String)] {
-        var groups: [(name: String, terms: [String], postings: [[Int]])] = []
+    /// Shards keyed by file name, in term order; written on all cores.
+    static func shards(_ model: SearchIndexModel, prefixLength: Int) -> [(String, [UInt8])] {
+        var names: [String] = []
+        // Terms are sorted, so the terms of a prefix are next to each other;
+        // two prefixes may still share a file name, which then gets both.
         var groupOfName: [String: Int] = [:]
-        for (term, postings) in zip(model.terms, model.postings) {
-            let name = searchShardName(String(String.UnicodeScalarView(term.unicodeScalars.prefix(prefixLength))))
-            if let group = groupOfName[name] {
-                groups[group].terms.append(term)
-                groups[group].postings.append(postings)
-            } else {
-                groupOfName[name] = groups.count
-                groups.append((name, [term], [postings]))
+        var members: [[Range<Int>]] = []
+        var start = 0
+        while start < model.terms.count {
+            let name = searchShardName(String(String.UnicodeScalarView(model.terms[start].unicodeScalars.prefix(prefixLength))))
+            var end = start + 1
+            while end < model.terms.count,
+                  searchShardName(String(String.UnicodeScalarView(model.terms[end].unicodeScalars.prefix(prefixLength)))) == name {
+                end += 1
             }
+            if let group = groupOfName[name] {
+                members[group].append(start..<end)
+            } else {
+                groupOfName[name] = names.count
+                names.append(name)
+                members.append([start..<end])
+            }
+            start = end
         }
-        return groups.map { group in
-            (group.name, "{\"p\":" + postingLists(group.postings) + ",\"t\":" + strings(group.terms) + "}")
+        let (ranges, fileNames) = (members, names)
+        return Array(names.indices).concurrentMap { group in
+            var json = IndexWriter()
+            json.append("{\"p\":[")
+            var first = true
+            for range in ranges[group] {
+                for postings in model.postings[range] {
+                    if !first { json.append(",") }
+                    first = false
+                    json.postingList(postings)
+                }
+            }
+            json.append("],\"t\":[")
+            first = true
+            for range in ranges[group] {
+                for term in model.terms[range] {
+                    if !first { json.append(",") }
+                    first = false
+                    json.write(term)
+                }
+            }
+            json.append("]}")
+            return (fileNames[group], json.bytes)
         }
     }
 
-    static func recordChunks(_ model: SearchIndexModel, size: Int) -> [String] {
-        stride(from: 0, to: model.records.count, by: size).map { start in
-            records(model.records[start..<min(start + size, model.records.count)])
+    static func recordChunks(_ model: SearchIndexModel, size: Int) -> [[UInt8]] {
+        Array(stride(from: 0, to: model.records.count, by: size)).concurrentMap { start in
+            var json = IndexWriter()
+            json.records(model.records[start..<min(start + size, model.records.count)])
+            return json.bytes
         }
     }
 
-    private static func facets(_ model: SearchIndexModel) -> String {
-        "[" + model.facets.map { facet in
-            "[" + string(facet.key) + ",["
-                + facet.values.map { "[" + string($0.id) + "," + string($0.name) + "]" }.joined(separator: ",")
-                + "]," + string(facet.bits) + "]"
-        }.joined(separator: ",") + "]"
-    }
-
-    private static func postingLists(_ lists: [[Int]]) -> String {
-        "[" + lists.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
-    }
-
-    private static func records(_ records: ArraySlice<SearchIndexModel.Record>) -> String {
-        "[" + records.map { record in
-            "[" + [record.url, record.title, record.place, record.summary].map(string).joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
-    }
-
-    private static func strings(_ values: [String]) -> String {
-        "[" + values.map(string).joined(separator: ",") + "]"
-    }
+    static func hasHours(_ model: SearchIndexModel) -> Bool { model.hours.contains { !$0.isEmpty } }
+    static func hasPoints(_ model: SearchIndexModel) -> Bool { model.points.contains { !$0.isEmpty } }
 
     static func string(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+        var json = IndexWriter()
+        json.write(value)
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+}
+
+/// The index's JSON as UTF-8 bytes: strings escaped as JSON requires (no
+/// more: the index is fetched, never inlined into a page), numbers in decimal.
+struct IndexWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(4096) }
+
+    mutating func append(_ ascii: StaticString) {
+        ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    mutating func write(_ int: Int) {
+        if int < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = int.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    mutating func write(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in string.utf8 {
+            switch byte {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0..<0x20:
+                append("\\u00")
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            default: bytes.append(byte)
             }
         }
-        return out + "\""
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    mutating func facets(_ model: SearchIndexModel) {
+        append("[")
+        for (index, facet) in model.facets.enumerated() {
+            if index > 0 { append(",") }
+            append("[")
+            write(facet.key)
+            append(",[")
+            for (number, value) in facet.values.enumerated() {
+                if number > 0 { append(",") }
+                append("[")
+                write(value.id)
+                append(",")
+                write(value.name)
+                append("]")
+            }
+            append("],")
+            write(facet.bits)
+            append("]")
+        }
+        append("]")
+    }
+
+    mutating func postingList(_ postings: [Int]) {
+        append("[")
+        for (index, value) in postings.enumerated() {
+            if index > 0 { append(",") }
+            write(value)
+        }
+        append("]")
+    }
+
+    /// False, and stopped, once the text is longer than `limit` bytes.
+    mutating func postingLists(_ lists: ArraySlice<[Int]>, limit: Int = .max) -> Bool {
+        append("[")
+        for (index, postings) in lists.enumerated() {
+            if index > 0 { append(",") }
+            postingList(postings)
+            if bytes.count > limit { return false }
+        }
+        append("]")
+        return true
+    }
+
+    mutating func records(_ records: ArraySlice<SearchIndexModel.Record>) {
+        append("[")
+        for (index, record) in records.enumerated() {
+            if index > 0 { append(",") }
+            append("[")
+            write(record.url)
+            append(",")
+            write(record.title)
+            append(",")
+            write(record.place)
+            append(",")
+            write(record.summary)
+            append("]")
+        }
+        append("]")
+    }
+
+    mutating func strings(_ values: ArraySlice<String>) {
+        append("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { append(",") }
+            write(value)
+        }
+        append("]")
     }
 }

@@ -35,9 +35,10 @@ struct SearchIndexModel: Sendable, Equatable {
     var places: [SearchPlace] = []
 
     init(documents: [SearchDocument], vocabularies: SearchVocabularies, dictionary: CompoundDictionary? = nil) {
-        let ordered = documents.sorted {
-            ($0.sortKey, $0.url) < ($1.sortKey, $1.url)
-        }
+        // Each key made once, not in every comparison.
+        let ordered = zip(documents.concurrentMap(\.sortKey), documents)
+            .sorted { ($0.0, $0.1.url) < ($1.0, $1.1.url) }
+            .map(\.1)
         records = ordered.map {
             Record(url: $0.url, title: $0.title, place: $0.place, summary: $0.summary)
         }
@@ -123,117 +124,13 @@ enum Scoring {
             document.locations.joined(separator: ", "),
         ]
     }
-
-    /// The words of each field of each document that become terms: folded,
-    /// compounds written in part completed from the corpus's words
-    /// (`ElidedCompounds`), stop words dropped.
-    static func fieldWords(
-        of documents: [SearchDocument], vocabularies: SearchVocabularies
-    ) -> [[[String]]] {
-        // Tokenising is the bulk of the index build: on all cores, results in document order.
-        let marked = documents.concurrentMap { fieldTexts(of: $0, vocabularies: vocabularies).map(Tokenizer.markedWords) }
-        var vocabulary = Set<String>()
-        for fields in marked {
-            for words in fields { for (word, _) in words where Tokenizer.isKept(word) { vocabulary.insert(word) } }
-        }
-        let known = vocabulary
-        return marked.concurrentMap { fields in
-            fields.map { ElidedCompounds.complete($0, vocabulary: known).filter(Tokenizer.isKept) }
-        }
-    }
-
-    static func postings(
-        for documents: [SearchDocument], vocabularies: SearchVocabularies, dictionary: CompoundDictionary? = nil
-    ) -> [(term: String, postings: [Int])] {
-        let tokenized = fieldWords(of: documents, vocabularies: vocabularies)
-        // Term frequencies per document and field, the parts of compounds included.
-        var words = Set<String>()
-        for fields in tokenized { for fieldWords in fields { words.formUnion(fieldWords) } }
-        let wordList = Array(words)
-        let stems = Dictionary(uniqueKeysWithValues: zip(wordList, wordList.concurrentMap(Tokenizer.stem)))
-        var partWords = compoundParts(of: words)
-        for (word, split) in CompoundSplitter.parts(of: words, dictionary: dictionary) {
-            partWords[word] = (partWords[word] ?? []) + split
-        }
-        let parts = partWords.mapValues { Set($0.map { stems[$0] ?? Tokenizer.stem($0) }) }
-        let fieldCount = Field.allCases.count
-        let frequencies = tokenized.concurrentMap { fields -> [String: [Double]] in
-            var perTerm: [String: [Double]] = [:]
-            for (field, fieldWords) in fields.enumerated() {
-                for word in fieldWords {
-                    let stem = stems[word]!
-                    perTerm[stem, default: Array(repeating: 0, count: fieldCount)][field] += 1
-                    for part in parts[word] ?? [] where part != stem {
-                        perTerm[part, default: Array(repeating: 0, count: fieldCount)][field] += compoundPartWeight
-                    }
-                }
-            }
-            return perTerm
-        }
-        let lengths = tokenized.map { $0.map { Double($0.count) } }
-        let averages = (0..<fieldCount).map { field in
-            documents.isEmpty ? 0 : lengths.map { $0[field] }.reduce(0, +) / Double(documents.count)
-        }
-        var documentsOfTerm: [String: [Int]] = [:]
-        for (document, perTerm) in frequencies.enumerated() {
-            for term in perTerm.keys { documentsOfTerm[term, default: []].append(document) }
-        }
-        let known = documentsOfTerm
-        return documentsOfTerm.keys.sorted(by: scalarOrder).concurrentMap { term -> (term: String, postings: [Int]) in
-            let ids = known[term]!
-            var postings: [Int] = []
-            postings.reserveCapacity(ids.count * 2)
-            var previous = 0
-            for id in ids {
-                var weighted = 0.0
-                for (field, tf) in frequencies[id][term]!.enumerated() where tf > 0 {
-                    let kind = Field(rawValue: field)!, b = kind.lengthNormalisation
-                    let normalised = averages[field] > 0 ? 1 - b + b * lengths[id][field] / averages[field] : 1
-                    weighted += kind.weight * tf / normalised
-                }
-                let saturated = weighted * (k1 + 1) / (k1 + weighted)
-                postings.append(id - previous)
-                postings.append(max(1, Int((saturated * scoreScale).rounded())))
-                previous = id
-            }
-            return (term, postings)
-        }
-    }
-
-    /// For each word, the other words of the text it contains from
-    /// `minimumCompoundHead` letters in: "erziehungsberatung" contains
-    /// "beratung"; "jugendgesundheitsdienst" contains "gesundheit" and
-    /// "dienst". Found among whole words, not stems, because a stem depends on
-    /// the word's length ("dienst" → "dien", but "…gesundheitsdienst" → "…gesundheitsdie").
-    static func compoundParts(of vocabulary: Set<String>) -> [String: [String]] {
-        let partLengths = Set(vocabulary.map(\.unicodeScalars.count).filter { $0 >= minimumCompoundPart })
-        guard let longestPart = partLengths.max() else { return [:] }
-        let terms = Array(vocabulary)
-        let found = terms.concurrentMap { term -> [String]? in
-            let letters = Array(term.unicodeScalars)
-            guard letters.count >= minimumCompoundHead + minimumCompoundPart else { return nil }
-            var found = Set<String>()
-            for start in minimumCompoundHead...(letters.count - minimumCompoundPart) {
-                let maximum = min(longestPart, letters.count - start)
-                for length in minimumCompoundPart...maximum where partLengths.contains(length) {
-                    var candidate = String.UnicodeScalarView()
-                    candidate.append(contentsOf: letters[start..<start + length])
-                    let part = String(candidate)
-                    if vocabulary.contains(part) { found.insert(part) }
-                }
-            }
-            return found.isEmpty ? nil : found.sorted(by: scalarOrder)
-        }
-        var parts: [String: [String]] = [:]
-        for (term, termParts) in zip(terms, found) where termParts != nil { parts[term] = termParts }
-        return parts
-    }
 }
 
 /// Orders strings by Unicode scalar values, as JavaScript compares code points
 /// for text without surrogate pairs; never by locale.
+/// UTF-8 keeps that order, so the bytes are compared.
 func scalarOrder(_ left: String, _ right: String) -> Bool {
-    left.unicodeScalars.lexicographicallyPrecedes(right.unicodeScalars)
+    left.utf8.lexicographicallyPrecedes(right.utf8)
 }
 
 /// The facets as bit columns, one per filter parameter of the search page.

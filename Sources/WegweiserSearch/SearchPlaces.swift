@@ -93,31 +93,69 @@ enum Gazetteer {
     static func key(_ name: String) -> String { Tokenizer.words(name).joined(separator: " ") }
 }
 
-extension IndexJSON {
-    /// `"h"`: per document `0` or `[days, opens, closes, …]`; nil when no document has hours.
-    static func hours(_ model: SearchIndexModel) -> String? {
-        guard model.hours.contains(where: { !$0.isEmpty }) else { return nil }
-        return "[" + model.hours.map { hours in
-            hours.isEmpty ? "0" : "[" + hours.map { "\($0.days),\($0.opens),\($0.closes)" }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
+extension IndexWriter {
+    /// `"h"`: per document `0` or `[days, opens, closes, …]`.
+    mutating func hours(_ model: SearchIndexModel) {
+        append("[")
+        for (index, hours) in model.hours.enumerated() {
+            if index > 0 { append(",") }
+            if hours.isEmpty {
+                append("0")
+                continue
+            }
+            append("[")
+            for (number, line) in hours.enumerated() {
+                if number > 0 { append(",") }
+                write(line.days)
+                append(",")
+                write(line.opens)
+                append(",")
+                write(line.closes)
+            }
+            append("]")
+        }
+        append("]")
     }
 
     /// `"g"`: per document `0` or `[lat, lon, …]`, 4 decimals (about 10 m).
-    static func points(_ model: SearchIndexModel) -> String? {
-        guard model.points.contains(where: { !$0.isEmpty }) else { return nil }
-        return "[" + model.points.map { points in
-            points.isEmpty ? "0"
-                : "[" + points.map { coordinate($0.latitude) + "," + coordinate($0.longitude) }.joined(separator: ",") + "]"
-        }.joined(separator: ",") + "]"
+    mutating func points(_ model: SearchIndexModel) {
+        append("[")
+        for (index, points) in model.points.enumerated() {
+            if index > 0 { append(",") }
+            if points.isEmpty {
+                append("0")
+                continue
+            }
+            append("[")
+            for (number, point) in points.enumerated() {
+                if number > 0 { append(",") }
+                append(IndexJSON.coordinate(point.latitude))
+                append(",")
+                append(IndexJSON.coordinate(point.longitude))
+            }
+            append("]")
+        }
+        append("]")
     }
 
     /// `"k"`: `[[name, lat, lon], …]` sorted by name.
-    static func places(_ model: SearchIndexModel) -> String? {
-        guard !model.places.isEmpty else { return nil }
-        return "[" + model.places.map { "[" + string($0.names[0]) + "," + coordinate($0.latitude) + "," + coordinate($0.longitude) + "]" }
-            .joined(separator: ",") + "]"
+    mutating func places(_ model: SearchIndexModel) {
+        append("[")
+        for (index, place) in model.places.enumerated() {
+            if index > 0 { append(",") }
+            append("[")
+            write(place.names[0])
+            append(",")
+            append(IndexJSON.coordinate(place.latitude))
+            append(",")
+            append(IndexJSON.coordinate(place.longitude))
+            append("]")
+        }
+        append("]")
     }
+}
 
+extension IndexJSON {
     /// A coordinate with at most 4 decimals, no trailing zeros: `51.5367`, `7.7`.
     static func coordinate(_ value: Double) -> String {
         let scaled = Int((value * 10_000).rounded())

@@ -21,6 +21,19 @@ public enum Tokenizer {
         word.unicodeScalars.count >= 2 && !stopWords.contains(word)
     }
 
+    /// True for the folded bytes of a stop word.
+    static func isStopWord(_ word: some Collection<UInt8>) -> Bool {
+        word.count <= longestStopWord && stopWordTable.contains(word)
+    }
+
+    private static let longestStopWord = stopWords.map(\.utf8.count).max() ?? 0
+
+    private static let stopWordTable: WordTable = {
+        var table = WordTable(capacity: stopWords.count)
+        for word in stopWords.sorted() { table.insert(word) }
+        return table
+    }()
+
     /// The stem of one folded word.
     public static func stem(_ word: String) -> String {
         Cistem.stem(word)
@@ -38,52 +51,22 @@ public enum Tokenizer {
     /// then a space, a comma or the end ("Erziehungs- und Familienberatung",
     /// "Oster-, Sommer- und Herbstferien"). Only the index uses the mark.
     static func markedWords(_ text: String) -> [(word: String, truncated: Bool)] {
-        var words: [(word: String, truncated: Bool)] = []
-        var current = String.UnicodeScalarView()
-        let scalars = Array(text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() {
-            // ASCII, most of a German text: letters and digits are word
-            // characters, the rest separates words; no marks, no replacements.
-            // The same answers as the general path below, without its lookups.
-            if scalar.isASCII {
-                if isASCIIWordScalar(scalar.value) {
-                    current.append(scalar)
-                    continue
-                }
-            } else {
-                let category = scalar.properties.generalCategory
-                // Accents, and invisible format characters such as the soft hyphen.
-                if category == .nonspacingMark || category == .format { continue }
-                if let replacement = letterReplacements[scalar] {
-                    current.append(contentsOf: replacement.unicodeScalars)
-                    continue
-                } else if isWordCategory(category) {
-                    current.append(scalar)
-                    continue
-                }
-            }
-            if !current.isEmpty {
-                let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                let truncated = hyphens.contains(scalar)
-                    && (next == nil || next == "," || next!.properties.isWhitespace)
-                words.append((joinUmlautSpellings(String(current)), truncated))
-                current = String.UnicodeScalarView()
-            }
-        }
-        if !current.isEmpty { words.append((joinUmlautSpellings(String(current)), false)) }
-        return words
+        var folder = WordFolder(into: MarkedWords())
+        var text = text
+        text.withUTF8 { folder.fold($0) }
+        return folder.output.words
     }
 
     /// Hyphen-minus, hyphen and non-breaking hyphen.
-    private static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
+    static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
 
     /// ASCII letters and digits: the ASCII part of `[\p{L}\p{N}]`.
-    private static func isASCIIWordScalar(_ value: UInt32) -> Bool {
-        (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
     }
 
     /// Letters and numbers, as JavaScript's `[\p{L}\p{N}]`.
-    private static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {
+    static func isWordCategory(_ category: Unicode.GeneralCategory) -> Bool {
         switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
@@ -100,25 +83,6 @@ public enum Tokenizer {
         "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d",
         "þ": "th", "ı": "i", "ς": "σ",
     ]
-
-    /// ae → a, oe → o, ue → u, left to right, so that the transliterations
-    /// people type without umlauts meet the umlauts folded to plain vowels.
-    static func joinUmlautSpellings(_ word: String) -> String {
-        let scalars = Array(word.unicodeScalars)
-        var out = String.UnicodeScalarView()
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            out.append(scalar)
-            if index + 1 < scalars.count, scalars[index + 1] == "e",
-               scalar == "a" || scalar == "o" || scalar == "u" {
-                index += 2
-            } else {
-                index += 1
-            }
-        }
-        return String(out)
-    }
 
     /// Function words that say nothing about an offer, in folded spelling.
     /// Dropping them keeps the index small; the query keeps a stop word that

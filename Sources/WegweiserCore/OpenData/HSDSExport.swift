@@ -5,7 +5,9 @@
 // no drafts, no inactive offers, no street, postal code or coordinates of a
 // confidential location.
 
-struct HSDSExport {
+import Foundation
+
+struct HSDSExport: Sendable {
     static let version = "3.0.1"
     static let profile = "https://docs.openreferral.org/en/v3.0.1/"
 
@@ -21,7 +23,7 @@ struct HSDSExport {
         offers = model.offers.filter { !$0.draft && $0.status != .inactive }
         let baseURL = model.site.baseURL
         serviceIDs = Dictionary(uniqueKeysWithValues: offers.map { offer in
-            (offer.slug, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL))
+            (offer.slug, (offer.id, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)))
         })
         var terms: [String: [String: JSON]] = [:]
         for vocabulary in Vocabulary.allCases {
@@ -30,62 +32,192 @@ struct HSDSExport {
             }
         }
         termRecords = terms
+        // An attribute names the taxonomy by `taxonomy_id`; its record is in /hsds/taxonomies/.
+        attributeTerms = terms.mapValues { record in
+            var record = record
+            record["taxonomy_detail"] = nil
+            return record
+        }
+        organizationIDs = Dictionary(Set(offers.map(\.provider)).map { ($0, StableID.of("organization", $0, baseURL: baseURL)) },
+                                     uniquingKeysWith: { first, _ in first })
         organizations = Dictionary(grouping: offers, by: \.provider)
-            .map { (name: $0.key, offers: $0.value) }
-            .sorted { (SortKey.of($0.name), $0.name) < (SortKey.of($1.name), $1.name) }
+            .map { (key: SortKey.of($0.key), name: $0.key, offers: $0.value) }
+            .sorted { ($0.key, $0.name) < ($1.key, $1.name) }
+            .map { (name: $0.name, offers: $0.offers) }
     }
 
     /// Published offers, in the site model's order.
     let offers: [Offer]
     let organizations: [(name: String, offers: [Offer])]
-    /// Slug → service id, computed once: every record of a service derives its id from it.
-    private let serviceIDs: [String: String]
+    /// Slug → the offer's own id as written, and its service id, computed
+    /// once: every record of a service derives its id from it.
+    private let serviceIDs: [String: (ownID: String?, id: String)]
+    /// Provider → organization id, computed once.
+    private let organizationIDs: [String: String]
     /// `<vocabulary>/<id>` → the term's record, made once for all attributes.
     private let termRecords: [String: [String: JSON]]
+    /// The same without `taxonomy_detail`, as attributes hold them.
+    private let attributeTerms: [String: [String: JSON]]
 
-    /// Output path below the site's root → JSON text.
-    func files() -> [String: String] {
-        var files: [String: String] = [:]
-        files["hsds/index.json"] = JSON.object(["version": .string(Self.version), "profile": .string(Self.profile)]).text + "\n"
-
-        let services = offers.sorted { serviceID($0) < serviceID($1) }
-        writeList("services", services.map { serviceSummary($0) }, to: &files)
-        for offer in services { files["hsds/services/\(serviceID(offer)).json"] = JSON.object(service(offer)).text + "\n" }
-
-        let orgs = organizations.map { (id: organizationID($0.name), name: $0.name, offers: $0.offers) }.sorted { $0.id < $1.id }
-        writeList("organizations", orgs.map { .object(organization($0.name, offers: $0.offers, withServices: false)) }, to: &files)
-        for org in orgs {
-            files["hsds/organizations/\(org.id).json"] =
-                JSON.object(organization(org.name, offers: org.offers, withServices: true)).text + "\n"
+    /// Output path below the site's root → JSON bytes. Every file is made
+    /// on its own, so the files are written on all cores; the result does
+    /// not depend on their order.
+    func files() -> [String: Data] {
+        let (jobs, lists) = plan()
+        // Data made on the job's thread, so that a file's bytes are held once.
+        let written = jobs.parallelMap { job in
+            let (paths, bytes) = file(job, lists: lists)
+            return (paths, Data(bytes))
         }
-
-        let taxonomies = Vocabulary.allCases.sorted { taxonomyID($0) < taxonomyID($1) }
-        writeList("taxonomies", taxonomies.map { .object(taxonomy($0)) }, to: &files)
-        for vocabulary in taxonomies { files["hsds/taxonomies/\(taxonomyID(vocabulary)).json"] = JSON.object(taxonomy(vocabulary)).text + "\n" }
-
-        let allTerms = Vocabulary.allCases.flatMap { vocabulary in self.terms(of: vocabulary).map { (vocabulary, $0) } }
-            .sorted { termID($0.0, $0.1.id) < termID($1.0, $1.1.id) }
-        writeList("taxonomy_terms", allTerms.map { .object(term($0.0, $0.1)) }, to: &files)
-        for (vocabulary, entry) in allTerms {
-            files["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"] = JSON.object(term(vocabulary, entry)).text + "\n"
+        var files: [String: Data] = [:]
+        files.reserveCapacity(written.count + 4)
+        for (paths, data) in written {
+            for path in paths { files[path] = data }
         }
         return files
     }
 
-    /// Pages of HSDS's list shape: page 1 as `<name>/index.json` (and
-    /// `<name>/page/1.json`), page n as `<name>/page/n.json`.
-    private func writeList(_ name: String, _ items: [JSON], to files: inout [String: String]) {
-        let totalPages = max(1, (items.count + pageSize - 1) / pageSize)
-        for page in 1...totalPages {
-            let contents = Array(items.dropFirst((page - 1) * pageSize).prefix(pageSize))
-            let text = JSON.object([
-                "total_items": .int(items.count), "total_pages": .int(totalPages), "page_number": .int(page),
-                "size": .int(contents.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
-                "empty": .bool(contents.isEmpty), "contents": .array(contents),
-            ]).text + "\n"
-            if page == 1 { files["hsds/\(name)/index.json"] = text }
-            files["hsds/\(name)/page/\(page).json"] = text
+    /// The paths `files()` has, without making the files: for making their
+    /// folders before `writeFiles`.
+    func paths() -> [String] {
+        plan(sharing: false).jobs.flatMap(paths)
+    }
+
+    /// The files of `files()`, each handed to `write` as soon as it is made,
+    /// on all cores, so that the export is never held in memory at once (at
+    /// 10,000 offers it is about 100 MB).
+    func writeFiles(_ write: @Sendable (_ path: String, _ data: Data) throws -> Void) throws {
+        let (jobs, lists) = plan()
+        try jobs.parallelForEach { job in
+            let (paths, bytes) = file(job, lists: lists)
+            let data = Data(bytes)
+            for path in paths { try write(path, data) }
         }
+    }
+
+    /// Every file to make, and (`sharing`) what several of them share.
+    private func plan(sharing: Bool = true) -> (jobs: [FileJob], lists: Lists) {
+        var jobs: [FileJob] = [.index]
+        let services = sortedByServiceID(offers)
+        jobs += listJobs(.services, count: services.count)
+        jobs += services.map(FileJob.service)
+
+        let orgs = organizations.map { (id: organizationID($0.name), name: $0.name, offers: $0.offers) }.sorted { $0.id < $1.id }
+        jobs += listJobs(.organizations, count: orgs.count)
+        jobs += orgs.map { FileJob.organization(id: $0.id, name: $0.name, offers: $0.offers) }
+
+        let taxonomies = Vocabulary.allCases.sorted { taxonomyID($0) < taxonomyID($1) }
+        jobs += listJobs(.taxonomies, count: taxonomies.count)
+        jobs += taxonomies.map(FileJob.taxonomy)
+
+        let allTerms = Vocabulary.allCases.flatMap { vocabulary in self.terms(of: vocabulary).map { (vocabulary, $0) } }
+            .sorted { termID($0.0, $0.1.id) < termID($1.0, $1.1.id) }
+        jobs += listJobs(.taxonomyTerms, count: allTerms.count)
+        jobs += allTerms.map { FileJob.term($0.0, $0.1) }
+
+        // What several files hold, made once: a service's fields are in its
+        // file, in the list and in its organization's file.
+        let fields = sharing ? offers.parallelMap { serviceFields($0) } : []
+        let lists = Lists(
+            services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms,
+            fields: Dictionary(zip(offers.map(\.slug), fields), uniquingKeysWith: { first, _ in first }),
+            organizationRecords: !sharing ? [:] : Dictionary(
+                organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
+                uniquingKeysWith: { first, _ in first }))
+        return (jobs, lists)
+    }
+
+    /// One file (or, for a list's first page, two with the same bytes) of the export.
+    private enum FileJob: Sendable {
+        case index
+        case listPage(ListKind, page: Int, totalPages: Int)
+        case service(Offer)
+        case organization(id: String, name: String, offers: [Offer])
+        case taxonomy(Vocabulary)
+        case term(Vocabulary, Term)
+    }
+
+    enum ListKind: String, Sendable {
+        case services, organizations, taxonomies, taxonomyTerms = "taxonomy_terms"
+    }
+
+    /// The sorted records the lists page through, and the records several files share.
+    struct Lists: Sendable {
+        var services: [Offer]
+        var organizations: [(name: String, offers: [Offer])]
+        var taxonomies: [Vocabulary]
+        var terms: [(Vocabulary, Term)]
+        /// Slug → the service's own fields.
+        var fields: [String: [String: JSON]]
+        /// Provider → the organization as a service names it.
+        var organizationRecords: [String: [String: JSON]]
+
+        func count(_ kind: ListKind) -> Int {
+            switch kind {
+            case .services: services.count
+            case .organizations: organizations.count
+            case .taxonomies: taxonomies.count
+            case .taxonomyTerms: terms.count
+            }
+        }
+    }
+
+    private func listJobs(_ kind: ListKind, count: Int) -> [FileJob] {
+        let totalPages = max(1, (count + pageSize - 1) / pageSize)
+        return (1...totalPages).map { FileJob.listPage(kind, page: $0, totalPages: totalPages) }
+    }
+
+    /// Where a job's file goes (a list's first page: two paths, the same bytes).
+    private func paths(_ job: FileJob) -> [String] {
+        switch job {
+        case .index: ["hsds/index.json"]
+        case .listPage(let kind, let page, _):
+            (page == 1 ? ["hsds/\(kind.rawValue)/index.json"] : []) + ["hsds/\(kind.rawValue)/page/\(page).json"]
+        case .service(let offer): ["hsds/services/\(serviceID(offer)).json"]
+        case .organization(let id, _, _): ["hsds/organizations/\(id).json"]
+        case .taxonomy(let vocabulary): ["hsds/taxonomies/\(taxonomyID(vocabulary)).json"]
+        case .term(let vocabulary, let entry): ["hsds/taxonomy_terms/\(termID(vocabulary, entry.id)).json"]
+        }
+    }
+
+    private func file(_ job: FileJob, lists: Lists) -> (paths: [String], bytes: [UInt8]) {
+        let bytes: [UInt8] =
+            switch job {
+            case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
+            case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
+            case .service(let offer): Self.bytes(service(offer, shared: lists))
+            case .organization(_, let name, let offers): Self.bytes(organization(name, offers: offers, withServices: true, shared: lists))
+            case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
+            case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
+            }
+        return (paths(job), bytes)
+    }
+
+    /// A record's file: the object and a line end.
+    private static func bytes(_ record: [String: JSON]) -> [UInt8] {
+        var writer = JSONWriter(capacity: 4096)
+        writer.write(.object(record))
+        writer.append("\n")
+        return writer.bytes
+    }
+
+    /// One page of HSDS's list shape: page 1 is `<name>/index.json` (and
+    /// `<name>/page/1.json`), page n `<name>/page/n.json`.
+    private func listPage(_ kind: ListKind, page: Int, totalPages: Int, lists: Lists) -> [UInt8] {
+        let total = lists.count(kind)
+        let range = min(total, (page - 1) * pageSize)..<min(total, page * pageSize)
+        let contents: [JSON] =
+            switch kind {
+            case .services: lists.services[range].map { serviceSummary($0, shared: lists) }
+            case .organizations: lists.organizations[range].map { .object(lists.organizationRecords[$0.name]!) }
+            case .taxonomies: lists.taxonomies[range].map { .object(taxonomy($0)) }
+            case .taxonomyTerms: lists.terms[range].map { .object(term($0.0, $0.1)) }
+            }
+        return Self.bytes([
+            "total_items": .int(total), "total_pages": .int(totalPages), "page_number": .int(page),
+            "size": .int(contents.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
+            "empty": .bool(contents.isEmpty), "contents": .array(contents),
+        ])
     }
 
     // MARK: - Identifiers
@@ -94,10 +226,18 @@ struct HSDSExport {
 
     /// The offer's own `id`, else derived from the base URL and the slug.
     func serviceID(_ offer: Offer) -> String {
-        offer.id?.lowercased() ?? serviceIDs[offer.slug] ?? StableID.of("service", offer.slug, baseURL: baseURL)
+        if let known = serviceIDs[offer.slug], known.ownID == offer.id { return known.id }
+        return offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)
     }
 
-    func organizationID(_ provider: String) -> String { StableID.of("organization", provider, baseURL: baseURL) }
+    func organizationID(_ provider: String) -> String {
+        organizationIDs[provider] ?? StableID.of("organization", provider, baseURL: baseURL)
+    }
+
+    /// Offers in the order of their service ids, each id made once.
+    private func sortedByServiceID(_ offers: [Offer]) -> [Offer] {
+        offers.map { (id: serviceID($0), offer: $0) }.sorted { $0.id < $1.id }.map(\.offer)
+    }
     func taxonomyID(_ vocabulary: Vocabulary) -> String { StableID.of("taxonomy", vocabulary.rawValue, baseURL: baseURL) }
     func termID(_ vocabulary: Vocabulary, _ id: String) -> String {
         StableID.of("taxonomy_term", "\(vocabulary.rawValue)/\(id)", baseURL: baseURL)
@@ -112,10 +252,16 @@ struct HSDSExport {
     // MARK: - Services
 
     /// The fields of a service in a list: no nested records but its organization.
-    func serviceSummary(_ offer: Offer) -> JSON {
-        var fields = serviceFields(offer)
-        fields["organization"] = .object(organization(offer.provider, offers: [], withServices: false))
-        return .object(fields)
+    func serviceSummary(_ offer: Offer, shared: Lists? = nil) -> JSON {
+        .object(fieldsWithOrganization(offer, shared: shared))
+    }
+
+    /// The service's own fields and its organization; from `shared` when given.
+    private func fieldsWithOrganization(_ offer: Offer, shared: Lists?) -> [String: JSON] {
+        var fields = shared?.fields[offer.slug] ?? serviceFields(offer)
+        fields["organization"] = .object(
+            shared?.organizationRecords[offer.provider] ?? organization(offer.provider, offers: [], withServices: false))
+        return fields
     }
 
     private func serviceFields(_ offer: Offer) -> [String: JSON] {
@@ -148,10 +294,9 @@ struct HSDSExport {
         return text
     }
 
-    func service(_ offer: Offer) -> [String: JSON] {
+    func service(_ offer: Offer, shared: Lists? = nil) -> [String: JSON] {
         let id = serviceID(offer)
-        var fields = serviceFields(offer)
-        fields["organization"] = .object(organization(offer.provider, offers: [], withServices: false))
+        var fields = fieldsWithOrganization(offer, shared: shared)
         if let phone = offer.contact?.phone {
             fields["phones"] = [["id": .string(childID(offer, "phone", "contact")), "service_id": .string(id),
                                  "number": .string(phone), "type": "voice"]]
@@ -308,9 +453,7 @@ struct HSDSExport {
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
         return filed.flatMap { vocabulary, ids in
             ids.compactMap { id -> JSON? in
-                guard var record = termRecords["\(vocabulary.rawValue)/\(id)"], let termID = record["id"] else { return nil }
-                // The taxonomy is named by `taxonomy_id`; its record is in /hsds/taxonomies/.
-                record["taxonomy_detail"] = nil
+                guard let record = attributeTerms["\(vocabulary.rawValue)/\(id)"], let termID = record["id"] else { return nil }
                 return [
                     "id": .string(childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)")),
                     "link_id": .string(serviceID(offer)), "link_entity": "service", "link_type": .string(vocabulary.rawValue),
@@ -322,13 +465,13 @@ struct HSDSExport {
 
     // MARK: - Organizations
 
-    func organization(_ provider: String, offers: [Offer], withServices: Bool) -> [String: JSON] {
+    func organization(_ provider: String, offers: [Offer], withServices: Bool, shared: Lists? = nil) -> [String: JSON] {
         var fields: [String: JSON] = [
             "id": .string(organizationID(provider)), "name": .string(provider),
             "description": .string("Träger von Angeboten im Verzeichnis „\(model.site.title)“."),
         ]
         if withServices {
-            fields["services"] = .array(offers.sorted { serviceID($0) < serviceID($1) }.map { .object(serviceFields($0)) })
+            fields["services"] = .array(sortedByServiceID(offers).map { .object(shared?.fields[$0.slug] ?? serviceFields($0)) })
         }
         return fields
     }

@@ -5,19 +5,16 @@
 
 enum SHA1 {
     static func digest(_ message: some Collection<UInt8>) -> [UInt8] {
-        var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]
-        let length = message.count
-        let padded = (length + 8) / 64 * 64 + 64
-        var bytes = [UInt8](repeating: 0, count: padded)
-        var index = 0
-        for byte in message {
-            bytes[index] = byte
-            index += 1
-        }
-        bytes[length] = 0x80
-        let bitLength = UInt64(length) * 8
-        for i in 0..<8 { bytes[padded - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(i * 8)) }
+        // The message, a 1 bit, zeros up to 8 bytes short of a block, and its length in bits.
+        var bytes = Array(message)
+        let bitLength = UInt64(bytes.count) * 8
+        bytes.reserveCapacity(bytes.count + 72)
+        bytes.append(0x80)
+        while bytes.count % 64 != 56 { bytes.append(0) }
+        for i in (0..<8).reversed() { bytes.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(i * 8))) }
 
+        var (h0, h1, h2, h3, h4): (UInt32, UInt32, UInt32, UInt32, UInt32) =
+            (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
         var w = [UInt32](repeating: 0, count: 80)
         for chunk in stride(from: 0, to: bytes.count, by: 64) {
             for i in 0..<16 {
@@ -25,7 +22,7 @@ enum SHA1 {
                 w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
             }
             for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
-            var (a, b, c, d, e) = (h[0], h[1], h[2], h[3], h[4])
+            var (a, b, c, d, e) = (h0, h1, h2, h3, h4)
             // Four loops, one per round function, so the inner loop has no branch.
             for i in 0..<20 {
                 let temp = a.rotatedLeft(5) &+ ((b & c) | (~b & d)) &+ e &+ 0x5A82_7999 &+ w[i]
@@ -43,9 +40,14 @@ enum SHA1 {
                 let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0xCA62_C1D6 &+ w[i]
                 (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
             }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e
+            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e
         }
-        return h.flatMap { word in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) } }
+        var digest: [UInt8] = []
+        digest.reserveCapacity(20)
+        for word in [h0, h1, h2, h3, h4] {
+            for shift in [24, 16, 8, 0] as [UInt32] { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
+        }
+        return digest
     }
 }
 
@@ -65,10 +67,12 @@ enum StableID {
     private static let urlNamespaceBytes = bytes(ofUUID: urlNamespace)
 
     private static func uuid5(namespaceBytes: [UInt8], name: String) -> String {
-        var hash = SHA1.digest(namespaceBytes + Array(name.utf8))
+        var message = namespaceBytes
+        message.append(contentsOf: name.utf8)
+        var hash = SHA1.digest(message)
         hash[6] = (hash[6] & 0x0F) | 0x50
         hash[8] = (hash[8] & 0x3F) | 0x80
-        return format(Array(hash.prefix(16)))
+        return format(hash[..<16])
     }
 
     /// The id of one thing of the export: the UUIDv5 (URL namespace) of
@@ -84,7 +88,7 @@ enum StableID {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func format(_ bytes: [UInt8]) -> String {
+    private static func format(_ bytes: ArraySlice<UInt8>) -> String {
         var text: [UInt8] = []
         text.reserveCapacity(36)
         for (index, byte) in bytes.enumerated() {

@@ -70,7 +70,45 @@ enum Feeds {
         return xml + "</feed>\n"
     }
 
+    /// XML's five characters as entities. By bytes, and not at all for the
+    /// most texts, which have none of them; by Characters, as it was
+    /// written first, where such a character touches one beyond ASCII, since
+    /// it may be part of a larger Character there ("&" and an accent), which
+    /// is left alone.
     static func escape(_ text: String) -> String {
+        let utf8 = text.utf8
+        var needsEscape = false, previous: UInt8 = 0, afterEscapable = false
+        for byte in utf8 {
+            if afterEscapable && byte >= 0x80 { return escapeCharacters(text) }
+            afterEscapable = isEscapable(byte)
+            if afterEscapable {
+                if previous >= 0x80 { return escapeCharacters(text) }
+                needsEscape = true
+            }
+            previous = byte
+        }
+        guard needsEscape else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): result.append(contentsOf: "&apos;".utf8)
+            default: result.append(byte)
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    private static func isEscapable(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+
+    private static func escapeCharacters(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {

@@ -1,5 +1,7 @@
 // A small JSON writer with sorted keys: deterministic bytes, and much faster
-// than JSONSerialization's locale-aware key sorting on Linux.
+// than JSONSerialization's locale-aware key sorting on Linux. `JSON` is the
+// value a caller builds; `JSONWriter` turns it into UTF-8 bytes, copying runs
+// of plain bytes at once and escaping byte by byte only where it must.
 
 public indirect enum JSON: Sendable, Equatable {
     case string(String)
@@ -9,58 +11,14 @@ public indirect enum JSON: Sendable, Equatable {
     case array([JSON])
     case object([String: JSON])
 
-    public var text: String {
-        var output = ""
-        write(to: &output)
-        return output
+    /// The JSON text, as UTF-8 bytes.
+    public var bytes: [UInt8] {
+        var writer = JSONWriter()
+        writer.write(self)
+        return writer.bytes
     }
 
-    private func write(to output: inout String) {
-        switch self {
-        case .string(let string): JSON.writeString(string, to: &output)
-        case .int(let int): output += String(int)
-        case .double(let double):
-            output += double == double.rounded() && abs(double) < 1e15 ? String(Int(double)) : String(double)
-        case .bool(let bool): output += bool ? "true" : "false"
-        case .array(let items):
-            output += "["
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "," }
-                item.write(to: &output)
-            }
-            output += "]"
-        case .object(let members):
-            output += "{"
-            // Sorted by UTF-8 bytes, as JSONSerialization's .sortedKeys does for ASCII keys.
-            for (index, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
-                if index > 0 { output += "," }
-                JSON.writeString(key, to: &output)
-                output += ":"
-                members[key]!.write(to: &output)
-            }
-            output += "}"
-        }
-    }
-
-    /// `<` is escaped too, so the text can sit inside a `<script>` element.
-    private static func writeString(_ string: String, to output: inout String) {
-        output += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "<": output += "\\u003c"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
-    }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 extension JSON: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
@@ -69,4 +27,123 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, Expressib
     public init(dictionaryLiteral elements: (String, JSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
     }
+}
+
+/// Writes JSON values into a byte buffer: object keys sorted by their UTF-8
+/// bytes (as JSONSerialization's `.sortedKeys` sorts ASCII keys), no spaces,
+/// whole doubles without a fraction, and strings escaped so that the text
+/// can sit inside a `<script>` element (`<` as `\u003c`) and be read by
+/// JavaScript (U+2028 and U+2029 escaped).
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+
+    mutating func write(_ value: JSON) {
+        switch value {
+        case .string(let string): write(string)
+        case .int(let int): write(int)
+        case .double(let double): write(double)
+        case .bool(let bool): append(bool ? "true" : "false")
+        case .array(let items):
+            bytes.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(item)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let members):
+            bytes.append(UInt8(ascii: "{"))
+            // UTF-8 byte order, which is code point order. Sorting the keys
+            // alone and looking each value up again is faster than sorting
+            // the members: fewer values are moved about.
+            var keys = Array(members.keys)
+            keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            for (index, key) in keys.enumerated() {
+                if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                write(key)
+                bytes.append(UInt8(ascii: ":"))
+                write(members[key]!)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Bytes that are JSON already (punctuation, a value written before).
+    mutating func append(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
+
+    mutating func append(_ ascii: StaticString) {
+        ascii.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func write(_ int: Int) {
+        if int < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The magnitude as unsigned, so that Int.min has one too; digits last to first.
+        var magnitude = int.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// A whole number below 10^15 without a fraction (`7`, not `7.0`), else
+    /// Swift's shortest round-tripping form.
+    mutating func write(_ double: Double) {
+        if double == double.rounded() && abs(double) < 1e15 {
+            write(Int(double))
+        } else {
+            bytes.append(contentsOf: String(double).utf8)
+        }
+    }
+
+    mutating func write(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { appendEscaped($0) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The body of a string: runs of bytes that need no escape are copied at
+    /// once; UTF-8 above ASCII is copied as it is, but for U+2028 and U+2029
+    /// (E2 80 A8, E2 80 A9).
+    private mutating func appendEscaped(_ source: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0, index = 0
+        let count = source.count
+        while index < count {
+            let byte = source[index]
+            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0xE2 {
+                index += 1
+                continue
+            }
+            if byte == 0xE2 {
+                guard index + 2 < count, source[index + 1] == 0x80, source[index + 2] == 0xA8 || source[index + 2] == 0xA9 else {
+                    index += 1
+                    continue
+                }
+            }
+            if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<index])) }
+            switch byte {
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x0D: append("\\r")
+            case 0x09: append("\\t")
+            case 0x3C: append("\\u003c")
+            case 0xE2:
+                append(source[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                index += 2
+            default:
+                append("\\u00")
+                bytes.append(Self.hexDigits[Int(byte >> 4)])
+                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
+            index += 1
+            runStart = index
+        }
+        if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[runStart..<count])) }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 }

@@ -49,7 +49,7 @@ extension ViewModels {
     /// `{"offers": {slug: entry}}` with sorted keys: the same bytes for the same content.
     func shortlistData() -> Data {
         let entries = Dictionary(uniqueKeysWithValues: model.offers.map { ($0.slug, shortlistEntry($0)) })
-        return Data(JSON.object(["offers": .object(entries)]).text.utf8)
+        return Data(JSON.object(["offers": .object(entries)]).bytes)
     }
 
     func shortlistEntry(_ offer: Offer) -> JSON {

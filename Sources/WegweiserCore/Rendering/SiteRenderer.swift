@@ -197,7 +197,7 @@ struct SitePlan: Sendable {
         for town in model.site.municipalities {
             files[links.file(for: links.townFeed(town.id))] = Data(Feeds.townAtom(model: model, town: town, links: links).utf8)
         }
-        for (name, text) in HSDSExport(model: model, links: links).files() { files[name] = Data(text.utf8) }
+        files.merge(HSDSExport(model: model, links: links).files()) { $1 }
         files[links.file(for: links.shortlistData)] = views.shortlistData()
         return files
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WegweiserCore
 
@@ -37,6 +38,8 @@ import Testing
     ])
 
     private var export: HSDSExport { HSDSExport(model: model, links: Links(site: model.site)) }
+    /// The export's files as text.
+    private var texts: [String: String] { export.files().mapValues { String(decoding: $0, as: UTF8.self) } }
     private func offer(_ title: String) -> Offer { model.offers.first { $0.title == title }! }
 
     @Test func hoursBecomeWeeklyScheduleRules() {
@@ -66,7 +69,7 @@ import Testing
     }
 
     @Test func confidentialLocationKeepsOnlyNameAndCity() {
-        let all = export.files().values.joined()
+        let all = texts.values.joined()
         for secret in ["Verborgen", "59999", "50.1", "6.2", "Nord"] {
             #expect(!all.contains(secret), "\(secret) is in the export")
         }
@@ -89,7 +92,7 @@ import Testing
     }
 
     @Test func draftsAreNotExported() {
-        #expect(!export.files().values.contains { $0.contains("Entwurf") })
+        #expect(!texts.values.contains { $0.contains("Entwurf") })
         #expect(export.offers.count == 3)
     }
 
@@ -111,5 +114,30 @@ extension JSON {
     func field(_ key: String) -> JSON? {
         if case .object(let members) = self { return members[key] }
         return nil
+    }
+}
+
+@Suite struct HSDSExportStreamTests {
+    @Test func writingFileByFileGivesTheSameFiles() throws {
+        let model = Fixtures.model([
+            "angebote/alpha/eins.md": Fixtures.offer(title: "Eins"),
+            "angebote/alpha/zwei.md": Fixtures.offer(title: "Zwei", extra: "languages: [de, ar]"),
+        ])
+        let export = HSDSExport(model: model, links: Links(site: model.site), pageSize: 1)
+        let written = Written()
+        try export.writeFiles { path, data in written.add(path, data) }
+        #expect(written.files == export.files())
+        #expect(export.paths().sorted() == export.files().keys.sorted())
+    }
+
+    final class Written: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [String: Data] = [:]
+        func add(_ path: String, _ data: Data) {
+            lock.lock()
+            stored[path] = data
+            lock.unlock()
+        }
+        var files: [String: Data] { lock.lock(); defer { lock.unlock() }; return stored }
     }
 }

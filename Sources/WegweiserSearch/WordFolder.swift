@@ -1,0 +1,200 @@
+// The tokeniser's folding on UTF-8 bytes: what `Tokenizer.markedWords`
+// means by "lower case, compatibility decomposition (NFKD), accents and
+// invisible characters dropped, ß → ss, ae/oe/ue → a/o/u, split at every
+// character that is no letter or number" — done byte by byte for ASCII, most
+// of a German text, and by a table for the other characters.
+//
+// Why a character at a time is the same as the whole text at once (which is
+// how search.js does it, and how this file did it before): lower-casing maps
+// each scalar on its own, and NFKD decomposes each scalar on its own and then
+// only reorders neighbouring combining marks. A mark is dropped or ends a
+// word wherever it stands, so the order of marks changes no word.
+
+import Foundation
+
+/// Where the folded words go, in text order.
+protocol FoldedWords {
+    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool)
+}
+
+/// The words as text, as `Tokenizer.markedWords` returns them.
+struct MarkedWords: FoldedWords {
+    var words: [(word: String, truncated: Bool)] = []
+    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool) {
+        words.append((String(decoding: word, as: UTF8.self), truncated))
+    }
+}
+
+struct WordFolder<Output: FoldedWords> {
+    var output: Output
+    /// The current word's folded UTF-8.
+    private var current: [UInt8] = []
+    /// The last letter added was a, o or u, so an "e" right after it is
+    /// dropped: the left-to-right ae/oe/ue → a/o/u of the folded word.
+    private var afterVowel = false
+
+    init(into output: Output) {
+        self.output = output
+        current.reserveCapacity(32)
+    }
+
+    mutating func fold(_ text: UnsafeBufferPointer<UInt8>) {
+        let count = text.count
+        var index = 0
+        while index < count {
+            let byte = text[index]
+            if byte < 0x80 {
+                if Tokenizer.isASCIIWordByte(byte) {
+                    appendASCII(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                } else if !current.isEmpty {
+                    endWord(at: Unicode.Scalar(byte)) { Self.firstFolded(text, at: index + 1) }
+                }
+                index += 1
+                continue
+            }
+            let (scalar, length) = Self.decode(text, at: index)
+            if let folded = ScalarFolding.folded(scalar) {
+                add(folded, nextAt: index + length, in: text)
+                index += length
+            } else {
+                // Characters the table does not hold, folded together (a word
+                // of Chinese, say): one call instead of one per character.
+                var end = index + length
+                while end < count, text[end] >= 0x80 {
+                    let (next, nextLength) = Self.decode(text, at: end)
+                    guard ScalarFolding.folded(next) == nil else { break }
+                    end += nextLength
+                }
+                add(ScalarFolding.fold(String(decoding: UnsafeBufferPointer(rebasing: text[index..<end]), as: UTF8.self)),
+                    nextAt: end, in: text)
+                index = end
+            }
+        }
+        if !current.isEmpty { finishWord(truncated: false) }
+    }
+
+    /// The folded scalars of one or more characters; `nextAt` is where the
+    /// text goes on after them.
+    private mutating func add(_ folded: [Unicode.Scalar], nextAt: Int, in text: UnsafeBufferPointer<UInt8>) {
+        for (position, scalar) in folded.enumerated() {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if Tokenizer.isASCIIWordByte(byte) {
+                    appendASCII(byte)
+                    continue
+                }
+            } else {
+                let category = scalar.properties.generalCategory
+                // Accents, and invisible format characters such as the soft hyphen.
+                if category == .nonspacingMark || category == .format { continue }
+                if let replacement = Tokenizer.letterReplacements[scalar] {
+                    for letter in replacement.unicodeScalars { append(letter) }
+                    continue
+                }
+                if Tokenizer.isWordCategory(category) {
+                    append(scalar)
+                    continue
+                }
+            }
+            guard !current.isEmpty else { continue }
+            endWord(at: scalar) {
+                position + 1 < folded.count ? folded[position + 1] : Self.firstFolded(text, at: nextAt)
+            }
+        }
+    }
+
+    private mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            appendASCII(UInt8(scalar.value))
+        } else {
+            current.append(contentsOf: UTF8.encode(scalar)!)
+            afterVowel = false
+        }
+    }
+
+    private mutating func appendASCII(_ byte: UInt8) {
+        if byte == UInt8(ascii: "e") && afterVowel {
+            afterVowel = false
+            return
+        }
+        current.append(byte)
+        afterVowel = byte == UInt8(ascii: "a") || byte == UInt8(ascii: "o") || byte == UInt8(ascii: "u")
+    }
+
+    /// A character that is no letter ends the current word; a hyphen before
+    /// the end, a space or a comma marks it as the first part of a compound.
+    private mutating func endWord(at separator: Unicode.Scalar, next: () -> Unicode.Scalar?) {
+        var truncated = false
+        if Tokenizer.hyphens.contains(separator) {
+            let following = next()
+            truncated = following == nil || following == "," || following!.properties.isWhitespace
+        }
+        finishWord(truncated: truncated)
+    }
+
+    private mutating func finishWord(truncated: Bool) {
+        output.add(current[...], truncated: truncated)
+        current.removeAll(keepingCapacity: true)
+        afterVowel = false
+    }
+
+    /// The first folded scalar of the text from `index`, nil at its end.
+    private static func firstFolded(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Unicode.Scalar? {
+        guard index < text.count else { return nil }
+        let byte = text[index]
+        if byte < 0x80 { return Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        let (scalar, _) = decode(text, at: index)
+        return (ScalarFolding.folded(scalar) ?? ScalarFolding.fold(String(Character(scalar)))).first
+    }
+
+    /// The scalar that starts at `index` (valid UTF-8, as every String is) and its length in bytes.
+    private static func decode(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(text[index])
+        let value: UInt32, length: Int
+        if lead < 0xE0 {
+            value = (lead & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F)
+            length = 2
+        } else if lead < 0xF0 {
+            value = (lead & 0x0F) << 12 | UInt32(text[index + 1] & 0x3F) << 6 | UInt32(text[index + 2] & 0x3F)
+            length = 3
+        } else {
+            value = (lead & 0x07) << 18 | UInt32(text[index + 1] & 0x3F) << 12 | UInt32(text[index + 2] & 0x3F) << 6
+                | UInt32(text[index + 3] & 0x3F)
+            length = 4
+        }
+        return (Unicode.Scalar(value)!, length)
+    }
+}
+
+/// Lower case and NFKD of single characters, for those a German text is made
+/// of beyond ASCII: Latin, Greek, Cyrillic, Hebrew, Arabic (U+0080–U+07FF)
+/// and general punctuation (U+2000–U+206F). Made once, with one call.
+enum ScalarFolding {
+    private static let twoByteRange: Range<UInt32> = 0x80..<0x800
+    private static let punctuationRange: Range<UInt32> = 0x2000..<0x2070
+
+    private static let table: [[Unicode.Scalar]] = {
+        // One text, a line per character: a line break folds to itself and
+        // no mark is reordered across it.
+        var text = String.UnicodeScalarView()
+        for value in Array(twoByteRange) + Array(punctuationRange) {
+            text.append(Unicode.Scalar(value)!)
+            text.append("\n")
+        }
+        let lines = fold(String(text)).split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.dropLast().map(Array.init)
+    }()
+
+    /// The folded scalars of one character of the table; nil for others.
+    static func folded(_ scalar: Unicode.Scalar) -> [Unicode.Scalar]? {
+        let value = scalar.value
+        if twoByteRange.contains(value) { return table[Int(value - twoByteRange.lowerBound)] }
+        if punctuationRange.contains(value) { return table[twoByteRange.count + Int(value - punctuationRange.lowerBound)] }
+        return nil
+    }
+
+    /// Lower case, then compatibility decomposition: the definition.
+    static func fold(_ text: String) -> [Unicode.Scalar] {
+        Array(text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars)
+    }
+}
