@@ -63,7 +63,7 @@ extension SitePlan {
             generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
         }
         for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
-        try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try pageFolders.value()) }
+        _ = try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try pageFolders.value()) }
         try timings.measure("Seiten rendern und schreiben") {
             try pages.parallelForEach { page in
                 try folder.write(render(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
