@@ -60,7 +60,7 @@ extension SitePlan {
         let pageFolders = Background { try folder.makeFolders(for: pages.map(\.file)) }
         let index = timings.measure("Suchindex") { searchIndex() }
         var others = timings.measure("offene Daten, Feeds, Sitemap") {
-            generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+            filesBesidePages(index)
         }
         for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
         _ = try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try pageFolders.value()) }

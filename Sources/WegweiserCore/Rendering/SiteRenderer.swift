@@ -202,10 +202,15 @@ struct SitePlan: Sendable {
         return files
     }
 
+    /// Every file that is not a page: generated files, the search index, the assets.
+    func filesBesidePages(_ index: SearchIndexFiles) -> [String: Data] {
+        generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+    }
+
     func renderAll() -> RenderedSite {
         let index = searchIndex()
         let rendered = pages.parallelMap { page in render(page.job, shardPrefixLength: index.shardPrefixLength) }
-        var files = generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+        var files = filesBesidePages(index)
         for (page, html) in zip(pages, rendered) { files[page.file] = html }
         return RenderedSite(files: files, pageCount: pages.count, root: views.links.root)
     }
