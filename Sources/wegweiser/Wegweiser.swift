@@ -81,12 +81,15 @@ struct Build: ParsableCommand {
         let elapsed = ContinuousClock.now - started
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         if timings {
-            let lines = result.timings.stages.map { stage in
-                let milliseconds = String(stage.duration.milliseconds), mebibytes = String(stage.peakMemory >> 20)
-                return String(repeating: " ", count: max(0, 7 - milliseconds.count)) + "\(milliseconds) ms"
-                    + String(repeating: " ", count: max(0, 6 - mebibytes.count)) + "\(mebibytes) MiB  \(stage.name)\n"
+            func column(_ figure: some BinaryInteger, _ width: Int) -> String {
+                String(repeating: " ", count: max(0, width - String(figure).count)) + String(figure)
             }
-            FileHandle.standardError.write(Data(("Zeiten je Schritt (Dauer, bis dahin höchster Speicherbedarf):\n" + lines.joined()).utf8))
+            let lines = result.timings.stages.map { stage in
+                column(stage.duration.milliseconds, 7) + " ms" + column(stage.cpuTime.milliseconds, 7) + " ms CPU"
+                    + column(stage.peakMemory >> 20, 6) + " MiB  \(stage.name)\n"
+            }
+            FileHandle.standardError.write(Data(
+                ("Zeiten je Schritt (Dauer, Rechenzeit aller Kerne, bis dahin höchster Speicherbedarf):\n" + lines.joined()).utf8))
         }
         guard let pageCount = result.pageCount else {
             FileHandle.standardError.write(Data(

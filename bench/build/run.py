@@ -10,7 +10,8 @@ SERVE_RUNS=5 SERVE=0 (skip the serve latency).
 For each size, generates a content folder of that many offers
 (bench/build/generate-content.py, deterministic), then builds it RUNS times
 with `wegweiser build` and with Hugo on the site in bench/hugo/ (same content
-folder, equivalent templates), alternating, each into an emptied folder. Prints
+folder, equivalent templates), alternating, each into a new folder (nothing is
+deleted before the end: see below). Prints
 the median wall time, CPU time (user + sys) and peak RSS of each (os.wait4 of
 the child, so the figures are the build process's own), their ratio, and the
 largest HTML page Wegweiser wrote (gzip), and where Wegweiser's time goes:
@@ -153,26 +154,32 @@ def main():
         for size in sizes:
             content = os.path.join(scratch, f"content-{size}")
             generate(size, content)
-            outputs = {"wegweiser": os.path.join(scratch, f"public-{size}"), "hugo": os.path.join(scratch, f"hugo-{size}")}
-            commands = {
-                "wegweiser": [binary, "build", "--content", content, "--templates", templates, "--output", outputs["wegweiser"]],
-                "hugo": [args.hugo, "--source", hugo_site, "--contentDir", content, "--destination", outputs["hugo"],
-                         "--quiet", "--cacheDir", os.path.join(scratch, "hugo-cache")],
-            }
+            def command(tool, output):
+                if tool == "wegweiser":
+                    return [binary, "build", "--content", content, "--templates", templates, "--output", output]
+                return [args.hugo, "--source", hugo_site, "--contentDir", content, "--destination", output,
+                        "--quiet", "--cacheDir", os.path.join(scratch, "hugo-cache")]
+
+            # Every run writes into a folder of its own, and nothing is deleted
+            # until the end: on ext4 without a journal (as on this machine),
+            # the kernel makes each new file scan past the inodes deleted in
+            # the last minutes, which would charge one run for the one before.
+            # A CI build starts from a fresh clone, so this is also its case.
             figures = {"wegweiser": [], "hugo": []}
-            for _ in range(args.runs):
+            outputs = {}
+            for run in range(args.runs):
                 for tool in ("wegweiser", "hugo"):
-                    shutil.rmtree(outputs[tool], ignore_errors=True)
-                    figures[tool].append(timed(commands[tool]))
+                    outputs[tool] = os.path.join(scratch, f"{tool}-{size}-{run}")
+                    figures[tool].append(timed(command(tool, outputs[tool])))
             medians = {tool: [statistics.median(run[i] for run in runs) for i in range(3)] for tool, runs in figures.items()}
             for tool in ("wegweiser", "hugo"):
                 wall, cpu, rss = medians[tool]
                 gz, raw, path = largest_page(outputs[tool])
                 print(f"{size:>7} {tool:<10} {wall:>8.2f} {cpu:>8.2f} {rss:>9.0f} {count_files(outputs[tool]):>7}"
                       f"   {gz / 1000:.0f} KB / {raw / 1000:.0f} KB {path}")
-            shutil.rmtree(outputs["wegweiser"], ignore_errors=True)
-            timing = subprocess.run(commands["wegweiser"] + ["--timings"], capture_output=True, text=True, check=True)
-            stages.append((size, [line.strip() for line in timing.stderr.splitlines() if line.startswith("  ")]))
+            timing = subprocess.run(command("wegweiser", os.path.join(scratch, f"wegweiser-{size}-timings")) + ["--timings"],
+                                    capture_output=True, text=True, check=True)
+            stages.append((size, [line for line in timing.stderr.splitlines() if line.startswith("  ")]))
             w, h = medians["wegweiser"], medians["hugo"]
             ratios.append((size, w[0] / h[0], w[1] / h[1], w[2] / h[2]))
             sys.stdout.flush()
@@ -180,9 +187,11 @@ def main():
         print(f"{'offers':>7} {'wall':>7} {'CPU':>7} {'peak':>7}")
         for size, wall, cpu, rss in ratios:
             print(f"{size:>7} {wall:>7.2f} {cpu:>7.2f} {rss:>7.2f}")
-        print("\nWhere Wegweiser's time goes (one more build with --timings; wall time per stage):")
+        print("\nWhere Wegweiser's time goes (one more build with --timings: wall time, CPU time, peak memory so far):")
         for size, lines in stages:
-            print(f"  {size} offers: " + "; ".join(lines))
+            print(f"  {size} offers")
+            for line in lines:
+                print("  " + line)
 
         if not args.no_serve and sizes:
             size = sizes[0]

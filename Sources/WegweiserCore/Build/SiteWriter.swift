@@ -31,7 +31,7 @@ struct StagingFolder: Sendable {
 
     /// Plain write without `Data.write`'s fsync per file: the folder swap is
     /// what makes the output appear at once.
-    func write(_ data: Data, to relative: String) throws {
+    func write(_ data: some ContiguousBytes, to relative: String) throws {
         let target = path + "/" + relative
         let descriptor = open(target, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputFolder.posixError(target) }
@@ -55,19 +55,24 @@ extension SitePlan {
     /// Renders every file of the site into `folder`, with the same bytes as
     /// `renderAll`; returns the number of pages.
     func write(into folder: StagingFolder, timings: inout BuildTimings) throws -> Int {
-        // The pages' folders are made by the kernel on one core while the
-        // search index and the open data are computed.
-        let pageFolders = Background { try folder.makeFolders(for: pages.map(\.file)) }
+        // The open data is written file by file as it is made (at 10,000
+        // offers it is about 100 MB); its paths never meet a page's, the
+        // search index's or an asset's (all below hsds/, all .json).
+        let openData = HSDSExport(model: model, links: views.links)
+        // The pages' and the open data's folders are made by the kernel on
+        // one core while the search index is computed.
+        let folders = Background { try folder.makeFolders(for: pages.map(\.file) + openData.paths()) }
         let index = timings.measure("Suchindex") { searchIndex() }
-        var others = timings.measure("offene Daten, Feeds, Sitemap") {
-            filesBesidePages(index)
-        }
+        var others = timings.measure("Feeds, Sitemap, Merkliste") { filesBesidePages(index, openData: false) }
         for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
-        _ = try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try pageFolders.value()) }
+        _ = try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try folders.value()) }
         try timings.measure("Seiten rendern und schreiben") {
             try pages.parallelForEach { page in
-                try folder.write(render(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
+                try folder.write(renderBytes(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
             }
+        }
+        try timings.measure("offene Daten schreiben") {
+            try openData.writeFiles { path, data in try folder.write(data, to: path) }
         }
         try timings.measure("übrige Dateien schreiben") {
             try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }
@@ -76,12 +81,15 @@ extension SitePlan {
     }
 }
 
-/// Wall time per stage of a build, in the order the stages ran, and the
-/// process's peak memory when each stage ended.
+/// Wall time and CPU time (all threads, user and system) per stage of a
+/// build, in the order the stages ran, and the process's peak memory when
+/// each stage ended.
 public struct BuildTimings: Sendable {
     public struct Stage: Sendable {
         public var name: String
         public var duration: Duration
+        /// CPU time of all the process's threads during the stage.
+        public var cpuTime: Duration
         /// Peak resident memory of the process so far, in bytes.
         public var peakMemory: Int
     }
@@ -91,12 +99,18 @@ public struct BuildTimings: Sendable {
     public init() {}
 
     mutating func measure<Value>(_ stage: String, _ work: () throws -> Value) rethrows -> Value {
-        let started = ContinuousClock.now
+        let started = ContinuousClock.now, cpuBefore = Self.usage().cpu
         defer {
-            var usage = rusage()
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-            stages.append(Stage(name: stage, duration: ContinuousClock.now - started, peakMemory: usage.ru_maxrss * 1024))
+            let (cpu, peak) = Self.usage()
+            stages.append(Stage(name: stage, duration: ContinuousClock.now - started, cpuTime: cpu - cpuBefore, peakMemory: peak))
         }
         return try work()
+    }
+
+    private static func usage() -> (cpu: Duration, peakMemory: Int) {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func duration(_ time: timeval) -> Duration { .seconds(time.tv_sec) + .microseconds(time.tv_usec) }
+        return (duration(usage.ru_utime) + duration(usage.ru_stime), usage.ru_maxrss * 1024)
     }
 }

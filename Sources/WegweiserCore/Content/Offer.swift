@@ -37,9 +37,8 @@ public struct Offer: Sendable, Equatable {
     public var registration: String?
     public var reviewBy: CalendarDate?
     public var draft: Bool = false
-    /// CommonMark source of the body.
-    public var body: String
-    /// The body rendered once while parsing: safe HTML and plain text.
+    /// The body rendered once while parsing: safe HTML and plain text (the
+    /// Markdown source is not kept: nothing after parsing reads it).
     public var bodyHTML: String = ""
     public var bodyText: String = ""
     /// Line of the body's first line in the source file, for messages.

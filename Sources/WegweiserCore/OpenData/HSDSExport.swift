@@ -86,12 +86,11 @@ struct HSDSExport: Sendable {
     /// The files of `files()`, each handed to `write` as soon as it is made,
     /// on all cores, so that the export is never held in memory at once (at
     /// 10,000 offers it is about 100 MB).
-    func writeFiles(_ write: @Sendable (_ path: String, _ data: Data) throws -> Void) throws {
+    func writeFiles(_ write: @Sendable (_ path: String, _ bytes: [UInt8]) throws -> Void) throws {
         let (jobs, lists) = plan()
         try jobs.parallelForEach { job in
             let (paths, bytes) = file(job, lists: lists)
-            let data = Data(bytes)
-            for path in paths { try write(path, data) }
+            for path in paths { try write(path, bytes) }
         }
     }
 

@@ -57,7 +57,7 @@ enum OfferParser {
             sourcePath: file.displayPath, slug: Slug.fold(baseName(of: file.path)), id: nil,
             title: title ?? "", summary: summary ?? "", municipalities: municipalities ?? [],
             lifePhases: lifePhases ?? [], areas: areas ?? [], provider: provider ?? "",
-            updated: updated ?? today, body: document.body, bodyLine: document.bodyLine)
+            updated: updated ?? today, bodyLine: document.bodyLine)
 
         if let node = fields["id"], let id = reader.string(node, "id") {
             if UUID(uuidString: id) == nil {

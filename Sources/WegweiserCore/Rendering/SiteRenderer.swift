@@ -184,8 +184,9 @@ struct SitePlan: Sendable {
     }
 
     /// Every other file that is not a page: sitemap, robots.txt, the feeds,
-    /// the open data under hsds/, the Merkliste's data.
-    func generatedFiles() -> [String: Data] {
+    /// the open data under hsds/ (unless the caller writes it itself, see
+    /// `HSDSExport.writeFiles`), the Merkliste's data.
+    func generatedFiles(openData: Bool = true) -> [String: Data] {
         let links = views.links
         var files: [String: Data] = [:]
         let pagePaths = pages.filter(\.job.inSitemap).map { $0.job.path(links) }
@@ -197,14 +198,14 @@ struct SitePlan: Sendable {
         for town in model.site.municipalities {
             files[links.file(for: links.townFeed(town.id))] = Data(Feeds.townAtom(model: model, town: town, links: links).utf8)
         }
-        files.merge(HSDSExport(model: model, links: links).files()) { $1 }
+        if openData { files.merge(HSDSExport(model: model, links: links).files()) { $1 } }
         files[links.file(for: links.shortlistData)] = views.shortlistData()
         return files
     }
 
     /// Every file that is not a page: generated files, the search index, the assets.
-    func filesBesidePages(_ index: SearchIndexFiles) -> [String: Data] {
-        generatedFiles().merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+    func filesBesidePages(_ index: SearchIndexFiles, openData: Bool = true) -> [String: Data] {
+        generatedFiles(openData: openData).merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
     }
 
     func renderAll() -> RenderedSite {

@@ -125,7 +125,7 @@ extension JSON {
         ])
         let export = HSDSExport(model: model, links: Links(site: model.site), pageSize: 1)
         let written = Written()
-        try export.writeFiles { path, data in written.add(path, data) }
+        try export.writeFiles { path, bytes in written.add(path, Data(bytes)) }
         #expect(written.files == export.files())
         #expect(export.paths().sorted() == export.files().keys.sorted())
     }
