@@ -50,7 +50,8 @@ public enum SiteBuilder {
     ) -> (plan: SitePlan?, diagnostics: [Diagnostic], offerCount: Int) {
         let (content, diagnostics) = validate(files, options: options, reportReviews: false, cache: cache)
         guard let content else { return (nil, diagnostics, 0) }
-        let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
+        // The review's model was made with the same options (see `validate`).
+        let model = content.reviewedModel ?? SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
         switch SiteRenderer.plan(model, templates: templates, templatesPath: options.templatesPath, dictionary: dictionary) {
         case .success(let plan):
             return (plan, diagnostics, model.offers.count)

@@ -60,13 +60,13 @@ extension SitePlan {
         // search index's or an asset's (all below hsds/, all .json).
         let openData = HSDSExport(model: model, links: views.links)
         // The pages' and the open data's folders are made by the kernel on
-        // one core while the search index is computed.
+        // one core while the search index is computed; the feeds, sitemap
+        // and Merkliste data (one thread) are made beside the rest.
         let folders = Background { try folder.makeFolders(for: pages.map(\.file) + openData.paths()) }
+        let generated = Background { generatedFiles(openData: false) }
         let index = timings.measure("Suchindex") { searchIndex() }
-        var others = timings.measure("Feeds, Sitemap, Merkliste") { filesBesidePages(index, openData: false) }
-        for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
-        _ = try timings.measure("Ordner anlegen (Rest)") { try folder.makeFolders(for: others.keys, besides: try folders.value()) }
         try timings.measure("Seiten rendern und schreiben") {
+            _ = try folders.value()
             try pages.parallelForEach { page in
                 try folder.write(renderBytes(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
             }
@@ -75,6 +75,9 @@ extension SitePlan {
             try openData.writeFiles { path, data in try folder.write(data, to: path) }
         }
         try timings.measure("übrige Dateien schreiben") {
+            var others = filesBesidePages(index, generated: try generated.value())
+            for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
+            try folder.makeFolders(for: others.keys, besides: try folders.value())
             try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }
         }
         return pages.count

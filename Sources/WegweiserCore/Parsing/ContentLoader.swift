@@ -30,6 +30,9 @@ public struct Content: Sendable {
     /// Every offer that parsed, in path order, drafts and inactive ones included.
     public var offers: [Offer]
     public var pages: [PlainPage]
+    /// The site model the loader's review was done on (published offers,
+    /// drafts as the options said), for the build to go on with.
+    var reviewedModel: SiteModel?
 }
 
 public struct ContentOptions: Sendable {
@@ -124,14 +127,16 @@ public enum ContentLoader {
         }
         diagnostics += duplicateSlugs(pages.map { ($0.slug, $0.sourcePath) }, kind: "Seiten")
         diagnostics += reservedPageSlugs(pages)
-        if let site {
-            diagnostics += ContentReview.findings(
-                Content(site: site, offers: offers, pages: pages), options: options, unfinishedSlugs: unfinished)
+        var content = site.map { Content(site: $0, offers: offers, pages: pages) }
+        if let loaded = content {
+            let model = SiteModel(content: loaded, options: .init(includeDrafts: options.includeDrafts))
+            diagnostics += ContentReview.findings(model, options: options, unfinishedSlugs: unfinished)
+            content?.reviewedModel = model
         }
 
         diagnostics.sort()
-        guard let site, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Content(site: site, offers: offers, pages: pages), diagnostics)
+        guard let content, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (content, diagnostics)
     }
 
     private static func duplicateSlugs(_ entries: [(slug: String, path: String)], kind: String) -> [Diagnostic] {

@@ -6,13 +6,12 @@
 public enum ContentReview {
     /// Warnings over the published offers (drafts too with `includeDrafts`) and the pages.
     /// `unfinishedSlugs`: offers whose files have errors; links to them are not reported.
-    static func findings(_ content: Content, options: ContentOptions, unfinishedSlugs: Set<String> = []) -> [Diagnostic] {
-        let model = SiteModel(content: content, options: .init(includeDrafts: options.includeDrafts))
+    static func findings(_ model: SiteModel, options: ContentOptions, unfinishedSlugs: Set<String> = []) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         // By index: an offer is a large value, not worth copying to look at.
         let offers = model.offers
         for index in offers.indices {
-            if let stale = staleness(offers[index], site: content.site, today: options.today) { diagnostics.append(stale) }
+            if let stale = staleness(offers[index], site: model.site, today: options.today) { diagnostics.append(stale) }
             if let unreachable = unreachable(offers[index]) { diagnostics.append(unreachable) }
         }
         let paths = SitePaths(model: model, unfinishedSlugs: unfinishedSlugs)

@@ -203,9 +203,10 @@ struct SitePlan: Sendable {
         return files
     }
 
-    /// Every file that is not a page: generated files, the search index, the assets.
-    func filesBesidePages(_ index: SearchIndexFiles, openData: Bool = true) -> [String: Data] {
-        generatedFiles(openData: openData).merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
+    /// Every file that is not a page: generated files (made here unless
+    /// given), the search index, the assets.
+    func filesBesidePages(_ index: SearchIndexFiles, generated: [String: Data]? = nil) -> [String: Data] {
+        (generated ?? generatedFiles()).merging(searchFiles(index)) { $1 }.merging(assetFiles()) { $1 }
     }
 
     func renderAll() -> RenderedSite {
