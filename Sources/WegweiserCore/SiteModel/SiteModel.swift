@@ -15,11 +15,11 @@ public struct SiteModel: Sendable {
 
     public init(content: Content, options: Options = .init()) {
         site = content.site
-        offers = content.offers
-            .filter { $0.status != .inactive && (options.includeDrafts || !$0.draft) }
-            .map { (key: SortKey.of($0.title), offer: $0) }
-            .sorted { ($0.key, $0.offer.slug) < ($1.key, $1.offer.slug) }
-            .map(\.offer)
+        // Sorted by position, then gathered: an offer is a large value,
+        // moved once rather than at every step of the sort.
+        let kept = content.offers.filter { $0.status != .inactive && (options.includeDrafts || !$0.draft) }
+        let keys = kept.map { (title: SortKey.of($0.title), slug: $0.slug) }
+        offers = keys.indices.sorted { keys[$0] < keys[$1] }.map { kept[$0] }
         pages = content.pages.sorted { $0.slug < $1.slug }
         groupings = Groupings(offers: offers, site: site)
     }
