@@ -3,7 +3,7 @@
 // value a caller builds; `JSONWriter` turns it into UTF-8 bytes, copying runs
 // of plain bytes at once and escaping byte by byte only where it must.
 
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     case string(String)
     case int(Int)
     case double(Double)
