@@ -171,7 +171,13 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // As "%04d-%02d-%02d" would write it, without Foundation's
+        // formatter (dates are written on every page and record).
+        func padded(_ number: Int, _ width: Int) -> String {
+            let digits = String(number.magnitude)
+            return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count - (number < 0 ? 1 : 0))) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     /// "3. November 2026"

@@ -114,15 +114,17 @@ struct HSDSExport: Sendable {
         jobs += listJobs(.taxonomyTerms, count: allTerms.count)
         jobs += allTerms.map { FileJob.term($0.0, $0.1) }
 
-        // What several files hold, made once: a service's fields are in its
-        // file, in the list and in its organization's file.
-        let fields = sharing ? offers.parallelMap { serviceFields($0) } : []
+        // What several files hold, made and written once: a service's
+        // fields are in its file, in the list and in its organization's file.
+        let fields = sharing ? offers.parallelMap { ServiceFields(serviceFields($0)) } : []
+        let organizationRecords = !sharing ? [:] : Dictionary(
+            organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
+            uniquingKeysWith: { first, _ in first })
         let lists = Lists(
             services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms,
             fields: Dictionary(zip(offers.map(\.slug), fields), uniquingKeysWith: { first, _ in first }),
-            organizationRecords: !sharing ? [:] : Dictionary(
-                organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
-                uniquingKeysWith: { first, _ in first }))
+            organizationRecords: organizationRecords,
+            organizationBytes: organizationRecords.mapValues { JSON.object($0).bytes })
         return (jobs, lists)
     }
 
@@ -146,10 +148,11 @@ struct HSDSExport: Sendable {
         var organizations: [(name: String, offers: [Offer])]
         var taxonomies: [Vocabulary]
         var terms: [(Vocabulary, Term)]
-        /// Slug → the service's own fields.
-        var fields: [String: [String: JSON]]
-        /// Provider → the organization as a service names it.
+        /// Slug → the service's own fields, written once.
+        var fields: [String: ServiceFields]
+        /// Provider → the organization as a service names it, and written.
         var organizationRecords: [String: [String: JSON]]
+        var organizationBytes: [String: [UInt8]]
 
         func count(_ kind: ListKind) -> Int {
             switch kind {
@@ -185,7 +188,7 @@ struct HSDSExport: Sendable {
             case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
             case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
             case .service(let offer): Self.bytes(service(offer, shared: lists))
-            case .organization(_, let name, let offers): Self.bytes(organization(name, offers: offers, withServices: true, shared: lists))
+            case .organization(_, let name, let offers): organizationBytes(name, offers: offers, shared: lists)
             case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
             case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
             }
@@ -193,10 +196,11 @@ struct HSDSExport: Sendable {
     }
 
     /// A record's file: the object and a line end.
-    private static func bytes(_ record: [String: JSON]) -> [UInt8] {
+    private static func bytes(_ record: [String: JSON], raw: [String: [UInt8]] = [:]) -> [UInt8] {
         var writer = JSONWriter(capacity: 4096)
-        writer.write(.object(record))
-        writer.append("\n")
+        writer.append("{")
+        writer.writeMembers(record, raw: raw)
+        writer.append("}\n")
         return writer.bytes
     }
 
@@ -205,18 +209,23 @@ struct HSDSExport: Sendable {
     private func listPage(_ kind: ListKind, page: Int, totalPages: Int, lists: Lists) -> [UInt8] {
         let total = lists.count(kind)
         let range = min(total, (page - 1) * pageSize)..<min(total, page * pageSize)
-        let contents: [JSON] =
+        var contents = JSONWriter(capacity: 4096)
+        contents.append("[")
+        for (position, index) in range.enumerated() {
+            if position > 0 { contents.append(",") }
             switch kind {
-            case .services: lists.services[range].map { serviceSummary($0, shared: lists) }
-            case .organizations: lists.organizations[range].map { .object(lists.organizationRecords[$0.name]!) }
-            case .taxonomies: lists.taxonomies[range].map { .object(taxonomy($0)) }
-            case .taxonomyTerms: lists.terms[range].map { .object(term($0.0, $0.1)) }
+            case .services: contents.append(summaryBytes(lists.services[index], shared: lists))
+            case .organizations: contents.append(lists.organizationBytes[lists.organizations[index].name]!)
+            case .taxonomies: contents.write(.object(taxonomy(lists.taxonomies[index])))
+            case .taxonomyTerms: contents.write(.object(term(lists.terms[index].0, lists.terms[index].1)))
             }
+        }
+        contents.append("]")
         return Self.bytes([
             "total_items": .int(total), "total_pages": .int(totalPages), "page_number": .int(page),
-            "size": .int(contents.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
-            "empty": .bool(contents.isEmpty), "contents": .array(contents),
-        ])
+            "size": .int(range.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
+            "empty": .bool(range.isEmpty),
+        ], raw: ["contents": contents.bytes])
     }
 
     // MARK: - Identifiers
@@ -257,10 +266,45 @@ struct HSDSExport: Sendable {
 
     /// The service's own fields and its organization; from `shared` when given.
     private func fieldsWithOrganization(_ offer: Offer, shared: Lists?) -> [String: JSON] {
-        var fields = shared?.fields[offer.slug] ?? serviceFields(offer)
+        var fields = serviceFields(offer)
         fields["organization"] = .object(
             shared?.organizationRecords[offer.provider] ?? organization(offer.provider, offers: [], withServices: false))
         return fields
+    }
+
+    /// `serviceSummary`'s bytes, from the fields and the organization written before.
+    private func summaryBytes(_ offer: Offer, shared: Lists) -> [UInt8] {
+        guard let fields = shared.fields[offer.slug], let organization = shared.organizationBytes[offer.provider] else {
+            return serviceSummary(offer).bytes
+        }
+        return fields.object(with: organization)
+    }
+
+    /// A service's own fields as JSON, split where its organization goes
+    /// when a list names it (`organization` sorts among the fields' keys).
+    struct ServiceFields: Sendable {
+        static let organizationKey = "organization"
+        /// The members whose keys sort before, and after, `organization`.
+        let before: [UInt8], after: [UInt8]
+
+        init(_ fields: [String: JSON]) {
+            func members(_ part: [String: JSON]) -> [UInt8] {
+                var writer = JSONWriter(capacity: 1024)
+                writer.writeMembers(part)
+                return Array(writer.bytes[...])  // held for the whole export: no spare capacity
+            }
+            let key = Self.organizationKey.utf8
+            before = members(fields.filter { $0.key.utf8.lexicographicallyPrecedes(key) })
+            after = members(fields.filter { key.lexicographicallyPrecedes($0.key.utf8) })
+        }
+
+        /// The fields as an object, with `organization` (JSON) among them when given.
+        func object(with organization: [UInt8]? = nil) -> [UInt8] {
+            var parts = [before]
+            if let organization { parts.append(Array("\"\(Self.organizationKey)\":".utf8) + organization) }
+            parts.append(after)
+            return Array("{".utf8) + Array(parts.filter { !$0.isEmpty }.joined(separator: [UInt8(ascii: ",")])) + Array("}".utf8)
+        }
     }
 
     private func serviceFields(_ offer: Offer) -> [String: JSON] {
@@ -464,15 +508,27 @@ struct HSDSExport: Sendable {
 
     // MARK: - Organizations
 
-    func organization(_ provider: String, offers: [Offer], withServices: Bool, shared: Lists? = nil) -> [String: JSON] {
+    func organization(_ provider: String, offers: [Offer], withServices: Bool) -> [String: JSON] {
         var fields: [String: JSON] = [
             "id": .string(organizationID(provider)), "name": .string(provider),
             "description": .string("Träger von Angeboten im Verzeichnis „\(model.site.title)“."),
         ]
         if withServices {
-            fields["services"] = .array(sortedByServiceID(offers).map { .object(shared?.fields[$0.slug] ?? serviceFields($0)) })
+            fields["services"] = .array(sortedByServiceID(offers).map { .object(serviceFields($0)) })
         }
         return fields
+    }
+
+    /// `organization(_:offers:withServices: true)`'s bytes, each service's
+    /// fields as written before.
+    private func organizationBytes(_ provider: String, offers: [Offer], shared: Lists) -> [UInt8] {
+        var services: [UInt8] = [UInt8(ascii: "[")]
+        for (index, offer) in sortedByServiceID(offers).enumerated() {
+            if index > 0 { services.append(UInt8(ascii: ",")) }
+            services += shared.fields[offer.slug]?.object() ?? JSON.object(serviceFields(offer)).bytes
+        }
+        services.append(UInt8(ascii: "]"))
+        return Self.bytes(organization(provider, offers: [], withServices: false), raw: ["services": services])
     }
 }
 

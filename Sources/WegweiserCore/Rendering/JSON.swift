@@ -54,18 +54,25 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            // UTF-8 byte order, which is code point order. Sorting the keys
-            // alone and looking each value up again is faster than sorting
-            // the members: fewer values are moved about.
-            var keys = Array(members.keys)
-            keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(key)
-                bytes.append(UInt8(ascii: ":"))
-                write(members[key]!)
-            }
+            writeMembers(members)
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// An object's members without its braces, keys in UTF-8 byte order
+    /// (which is code point order); the values in `raw` are JSON already
+    /// (records written once and put into several files).
+    mutating func writeMembers(_ members: [String: JSON], raw: [String: [UInt8]] = [:]) {
+        // Sorting the keys alone and looking each value up again is faster
+        // than sorting the members: fewer values are moved about.
+        var keys = Array(members.keys)
+        if !raw.isEmpty { keys += raw.keys.filter { members[$0] == nil } }  // a key once, `members` first
+        keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for (index, key) in keys.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(key)
+            bytes.append(UInt8(ascii: ":"))
+            if let value = members[key] { write(value) } else { bytes += raw[key]! }
         }
     }
 

@@ -48,3 +48,12 @@ import Testing
     @Test(arguments: ["", "Kita", "kita 3", "ä", "a_b"])
     func rejectsInvalidIDs(id: String) { #expect(!Slug.isValidID(id)) }
 }
+
+@Suite struct CalendarDateTextTests {
+    /// The date as text is what `String(format: "%04d-%02d-%02d")` wrote before.
+    @Test(arguments: [(2026, 1, 5), (999, 12, 31), (12, 2, 29), (2024, 2, 29), (10000, 10, 10)])
+    func writesLikePrintf(year: Int, month: Int, day: Int) throws {
+        let date = try #require(CalendarDate(year: year, month: month, day: day))
+        #expect(date.description == String(format: "%04d-%02d-%02d", year, month, day))
+    }
+}
