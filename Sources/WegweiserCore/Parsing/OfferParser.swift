@@ -53,7 +53,7 @@ enum OfferParser {
             updated = nil
         }
 
-        var offer = Offer(
+        var offer = Offer.Fields(
             sourcePath: file.displayPath, slug: Slug.fold(baseName(of: file.path)), id: nil,
             title: title ?? "", summary: summary ?? "", municipalities: municipalities ?? [],
             lifePhases: lifePhases ?? [], areas: areas ?? [], provider: provider ?? "",
@@ -96,7 +96,7 @@ enum OfferParser {
         diagnostics += bodyNotes(markdown, bodyLine: document.bodyLine, file: file.displayPath)
         let complete = title != nil && summary != nil && municipalities != nil && lifePhases != nil
             && areas != nil && provider != nil && updated != nil
-        return (offer, complete && !diagnostics.hasErrors, diagnostics)
+        return (Offer(offer), complete && !diagnostics.hasErrors, diagnostics)
     }
 
     static func baseName(of path: String) -> String {
