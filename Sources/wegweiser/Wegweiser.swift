@@ -96,8 +96,13 @@ struct Build: ParsableCommand {
                 "Bau abgebrochen: \(result.diagnostics.errorCount) Fehler. \(output)/ bleibt unverändert.\n".utf8))
             throw ExitCode.failure
         }
-        print("\(pageCount) Seiten und \(result.offerCount) Angebote nach \(output)/ geschrieben, \(result.diagnostics.warningCount) Warnungen, \(elapsed.milliseconds) ms.")
+        print("\(counted(pageCount, "Seite", "Seiten")) und \(counted(result.offerCount, "Angebot", "Angebote")) nach \(output)/ geschrieben, \(counted(result.diagnostics.warningCount, "Warnung", "Warnungen")), \(elapsed.milliseconds) ms.")
     }
+}
+
+/// "1 Warnung", "0 Warnungen": the summaries count in whole German words.
+func counted(_ count: Int, _ one: String, _ many: String) -> String {
+    "\(count) \(count == 1 ? one : many)"
 }
 
 extension Duration {
@@ -133,7 +138,7 @@ struct Check: ParsableCommand {
         FileHandle.standardOutput.write(Data(format.render(diagnostics).utf8))
         if format == .text {
             FileHandle.standardError.write(Data(
-                "\(files.offers.count) Angebote geprüft: \(diagnostics.errorCount) Fehler, \(diagnostics.warningCount) Warnungen.\n".utf8))
+                "\(counted(files.offers.count, "Angebot", "Angebote")) geprüft: \(diagnostics.errorCount) Fehler, \(counted(diagnostics.warningCount, "Warnung", "Warnungen")).\n".utf8))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
     }

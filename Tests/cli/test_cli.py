@@ -89,6 +89,9 @@ def test_strict_fails_on_a_warning(content, tmp_path):
     lenient = build(content, tmp_path / "a")
     assert lenient.returncode == 0
     assert "warning: Unbekannte Angabe `sumary`" in lenient.stderr and "Meinten Sie `summary`?" in lenient.stderr
+    assert ", 1 Warnung, " in lenient.stdout  # counted in German: not "1 Warnungen"
+    checked = run("check", "--content", content)
+    assert checked.returncode == 0 and "0 Fehler, 1 Warnung.\n" in checked.stderr
     assert build(content, tmp_path / "b", "--strict").returncode == 1
 
 
