@@ -40,7 +40,11 @@ extension Scoring {
         }
         let (termCounts, termStarts, documentOf, scoreOf) = (counts, starts, postingDocuments, postingScores)
         let ordered = (0..<terms.count).filter { termCounts[$0] > 0 }
-            .sorted { terms.table.bytes($0).lexicographicallyPrecedes(terms.table.bytes($1)) }
+            .sorted { left, right in
+                terms.table.bytes(left).withUnsafeBufferPointer { leftBytes in
+                    terms.table.bytes(right).withUnsafeBufferPointer { bytesPrecede(leftBytes, $0) }
+                }
+            }
         return ordered.concurrentMap { term -> (term: String, postings: [Int]) in
             var postings: [Int] = []
             postings.reserveCapacity(termCounts[term] * 2)

@@ -128,9 +128,25 @@ enum Scoring {
 
 /// Orders strings by Unicode scalar values, as JavaScript compares code points
 /// for text without surrogate pairs; never by locale.
-/// UTF-8 keeps that order, so the bytes are compared.
-func scalarOrder(_ left: String, _ right: String) -> Bool {
-    left.utf8.lexicographicallyPrecedes(right.utf8)
+/// UTF-8 keeps that order, so the bytes are compared: with one `memcmp` where
+/// both strings hold their bytes in one piece (native strings do) rather than
+/// by walking two `UTF8View`s (the JSON writer sorts every object's keys so).
+public func scalarOrder(_ left: String, _ right: String) -> Bool {
+    let contiguous = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+        right.utf8.withContiguousStorageIfAvailable { rightBytes in bytesPrecede(leftBytes, rightBytes) }
+    }
+    if let contiguous, let order = contiguous { return order }
+    return left.utf8.lexicographicallyPrecedes(right.utf8)
+}
+
+/// Whether `left` comes before `right` in byte order (a prefix first).
+public func bytesPrecede(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    let common = min(left.count, right.count)
+    if common > 0 {
+        let order = memcmp(left.baseAddress!, right.baseAddress!, common)
+        if order != 0 { return order < 0 }
+    }
+    return left.count < right.count
 }
 
 /// The facets as bit columns, one per filter parameter of the search page.

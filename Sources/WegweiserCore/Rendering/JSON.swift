@@ -3,6 +3,8 @@
 // value a caller builds; `JSONWriter` turns it into UTF-8 bytes, copying runs
 // of plain bytes at once and escaping byte by byte only where it must.
 
+import WegweiserSearch
+
 public enum JSON: Sendable, Equatable {
     case string(String)
     case int(Int)
@@ -67,7 +69,7 @@ struct JSONWriter {
         // than sorting the members: fewer values are moved about.
         var keys = Array(members.keys)
         if !raw.isEmpty { keys += raw.keys.filter { members[$0] == nil } }  // a key once, `members` first
-        keys.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        keys.sort(by: scalarOrder)
         for (index, key) in keys.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             write(key)
