@@ -392,6 +392,9 @@ struct ViewModels {
             case .count: .number(count)
             case .town: .text(town)
             case .url: TemplateValue(url)
+            // Present either way: a missing name would be looked up in the
+            // row, whose `url` would link a gap ("0") to the life phase.
+            case .empty: .bool(count == 0)
             default: .absent
             }
         }
