@@ -46,7 +46,7 @@ def load_generator():
 
 
 def timed(command, cwd=None):
-    """Runs command; returns (wall s, cpu s, peak RSS MiB). Exits on failure."""
+    """Runs command; returns (wall s, cpu s, peak RSS MiB, of the CPU s in the kernel). Exits on failure."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
@@ -56,7 +56,7 @@ def timed(command, cwd=None):
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         sys.exit(f"{' '.join(command)} failed ({process.returncode}):\n{error[-3000:]}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, usage.ru_stime
 
 
 def largest_page(folder):
@@ -146,7 +146,9 @@ def main():
     print(f"Wegweiser {binary}")
     print(subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip())
     print(f"{os.cpu_count()} CPUs, {args.runs} runs each, alternating; medians.\n")
-    header = f"{'offers':>7} {'tool':<10} {'wall s':>8} {'CPU s':>8} {'peak MiB':>9} {'files':>7}"
+    # CPU is user + system time; "kernel s" is the system part of it (for
+    # Wegweiser mostly creating files and folders, see README "Speed").
+    header = f"{'offers':>7} {'tool':<10} {'wall s':>8} {'CPU s':>8} {'kernel s':>8} {'peak MiB':>9} {'files':>7}"
     print(header + f"   {'largest page (gzip / raw)':<40}")
     ratios = []
     stages = []
@@ -171,11 +173,11 @@ def main():
                 for tool in ("wegweiser", "hugo"):
                     outputs[tool] = os.path.join(scratch, f"{tool}-{size}-{run}")
                     figures[tool].append(timed(command(tool, outputs[tool])))
-            medians = {tool: [statistics.median(run[i] for run in runs) for i in range(3)] for tool, runs in figures.items()}
+            medians = {tool: [statistics.median(run[i] for run in runs) for i in range(4)] for tool, runs in figures.items()}
             for tool in ("wegweiser", "hugo"):
-                wall, cpu, rss = medians[tool]
+                wall, cpu, rss, system = medians[tool]
                 gz, raw, path = largest_page(outputs[tool])
-                print(f"{size:>7} {tool:<10} {wall:>8.2f} {cpu:>8.2f} {rss:>9.0f} {count_files(outputs[tool]):>7}"
+                print(f"{size:>7} {tool:<10} {wall:>8.2f} {cpu:>8.2f} {system:>8.2f} {rss:>9.0f} {count_files(outputs[tool]):>7}"
                       f"   {gz / 1000:.0f} KB / {raw / 1000:.0f} KB {path}")
             timing = subprocess.run(command("wegweiser", os.path.join(scratch, f"wegweiser-{size}-timings")) + ["--timings"],
                                     capture_output=True, text=True, check=True)
