@@ -2,6 +2,7 @@
 // have changed: inotify on Linux, so a save is noticed at once and an idle
 // server costs nothing; a look every half second where inotify is missing.
 import Foundation
+import WegweiserCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,14 +11,17 @@ struct FolderWatcher: Sendable {
     let folders: [URL]
 
     /// Yields once per burst of changes; the caller compares fingerprints.
+    /// The folders are watched when this returns, so a save made from then
+    /// on (while the first build runs, say) is reported.
     func changes() -> AsyncStream<Void> {
         AsyncStream { continuation in
             #if os(Linux)
             let descriptor = inotify_init1(Int32(IN_CLOEXEC))
             if descriptor >= 0 {
                 let folders = self.folders
+                let watched = Self.addWatches(descriptor, folders: folders, besides: [])
                 let thread = Thread {
-                    Self.watch(descriptor, folders: folders) { continuation.yield() }
+                    Self.watch(descriptor, folders: folders, watched: watched) { continuation.yield() }
                 }
                 thread.start()
                 continuation.onTermination = { _ in close(descriptor) }
@@ -37,18 +41,22 @@ struct FolderWatcher: Sendable {
     #if os(Linux)
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MODIFY)
 
-    /// Watches every folder below `folders` (new ones too) until the
-    /// descriptor is closed.
-    private static func watch(_ descriptor: Int32, folders: [URL], changed: () -> Void) {
-        var watched: Set<String> = []
-        func addWatches() {
-            for folder in folders {
-                for path in [folder.path] + subfolders(of: folder) where !watched.contains(path) {
-                    if inotify_add_watch(descriptor, path, mask) >= 0 { watched.insert(path) }
-                }
+    /// Adds a watch for each folder below `folders` not in `watched`;
+    /// returns `watched` with them.
+    private static func addWatches(_ descriptor: Int32, folders: [URL], besides watched: Set<String>) -> Set<String> {
+        var watched = watched
+        for folder in folders {
+            for path in SiteFiles.folders(below: folder) where !watched.contains(path) {
+                if inotify_add_watch(descriptor, path, mask) >= 0 { watched.insert(path) }
             }
         }
-        addWatches()
+        return watched
+    }
+
+    /// Reports changes below `folders` (and watches new folders) until the
+    /// descriptor is closed.
+    private static func watch(_ descriptor: Int32, folders: [URL], watched: Set<String>, changed: () -> Void) {
+        var watched = watched
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -56,7 +64,7 @@ struct FolderWatcher: Sendable {
             // Editors save in several steps (write a temporary file, rename):
             // let the burst settle, then report it once.
             usleep(15_000)
-            if containsNewFolder(buffer[..<count]) { addWatches() }
+            if containsNewFolder(buffer[..<count]) { watched = addWatches(descriptor, folders: folders, besides: watched) }
             changed()
         }
     }
@@ -72,17 +80,6 @@ struct FolderWatcher: Sendable {
             offset += header + Int(event.len)
         }
         return false
-    }
-
-    private static func subfolders(of folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        var result: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]))?.isDirectory == true {
-            result.append(url.path)
-        }
-        return result
     }
     #endif
 }

@@ -30,11 +30,15 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data(DiagnosticFormat.text.render(error.diagnostics).utf8))
             throw ExitCode.failure
         }
+        // Watch and take the fingerprint before the first build: a save made
+        // while it runs (at 50,000 offers it takes seconds) is then seen as a
+        // change, rather than lost until the next save.
+        let changes = FolderWatcher(folders: sourceFolders).changes()
+        let firstFingerprint = fingerprintNow()
         await live.update(build(cache, dictionary))
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: live)
-        let changes = FolderWatcher(folders: sourceFolders).changes()
         let watcher = Task {
-            var fingerprint = fingerprintNow()
+            var fingerprint = firstFingerprint
             for await _ in changes {
                 let current = fingerprintNow()
                 guard current != fingerprint else { continue }

@@ -207,3 +207,31 @@ def _up(base):
         return fetch(base + "/__wegweiser/version")[0] == 200
     except OSError:
         return False
+
+
+def test_serve_shows_a_save_made_while_its_first_build_runs(tmp_path):
+    """A large directory takes seconds to build: a save made meanwhile must
+    reach the browser, not wait for the next save."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("generate_content", REPO / "bench/build/generate-content.py")
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    content = tmp_path / "content"
+    generator.generate(1500, str(content))
+    offer = sorted((content / "angebote").rglob("*.md"))[0]
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN), "serve", "--content", str(content), "--templates", str(TEMPLATES), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        time.sleep(0.5)  # the first build has read the files and is still busy
+        text = offer.read_text(encoding="utf-8")
+        offer.write_text(re.sub(r"(?m)^title: .*$", 'title: "Während des ersten Baus geändert"', text, count=1), encoding="utf-8")
+        assert wait_for(lambda: _up(base), seconds=120), "server did not start"
+        page_url = f"{base}/angebote/{offer.stem}/"
+        assert wait_for(lambda: "Während des ersten Baus geändert" in fetch(page_url)[1], seconds=60), \
+            "a save during the first build was lost"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -163,6 +163,15 @@ public enum SiteFiles {
         var unreadable: [(path: String, reason: String)] = []
         /// Hidden files (name starting with `.`), which are never read.
         var hidden: [String] = []
+        /// Every folder the walk went into, the first one included, as
+        /// full paths (a linked folder under the link's path), in walk order.
+        var folders: [String] = []
+    }
+
+    /// The folder and every folder below it that a build reads (hidden ones
+    /// and links leading outside left out): what `serve` watches.
+    public static func folders(below directory: URL) -> [String] {
+        walk(directory, in: "").folders
     }
 
     /// Walks `directory/sub` without `FileManager`'s enumerator, which on
@@ -177,6 +186,7 @@ public enum SiteFiles {
         func visit(_ relative: String) {
             let folder = relative.isEmpty ? root : root + "/" + relative
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+            walk.folders.append(folder)
             for name in names.sorted() {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 if name.hasPrefix(".") {

@@ -60,6 +60,21 @@ import Testing
         #expect(diagnostics.contains { $0.file == "content/angebote/nochmal" && $0.message.contains("schon gelesen") })
     }
 
+    /// What `serve` watches: the folders a build reads, a folder linked from
+    /// inside among them, hidden ones not.
+    @Test func theFoldersAServerWatchesAreTheOnesABuildReads() throws {
+        let folder = try content()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("angebote/alpha/neu/tief"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".git/objects"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("extra"), withIntermediateDirectories: true)
+        try link("angebote/zusatz", to: "../extra", in: folder)
+        let root = folder.standardizedFileURL.path
+        let relative = SiteFiles.folders(below: folder).map { $0 == root ? "" : String($0.dropFirst(root.count + 1)) }
+        #expect(Set(relative) == ["", "angebote", "angebote/alpha", "angebote/alpha/neu", "angebote/alpha/neu/tief",
+                                  "angebote/kreis", "angebote/zusatz", "extra", "seiten"])
+        #expect(relative.count == Set(relative).count)
+    }
+
     @Test func hiddenAndStrayFilesAreNamed() throws {
         let folder = try content()
         try Data("x".utf8).write(to: folder.appendingPathComponent("angebote/alpha/.versteckt.md"))
