@@ -169,12 +169,17 @@ def wait_for(predicate, seconds=15):
     return predicate()
 
 
-def test_serve_rebuilds_shows_errors_in_the_page_and_keeps_running(content, tmp_path):
+def start_serve(content, cwd):
+    """`wegweiser serve` on a free port; returns the process and its base URL."""
     port = free_port()
     server = subprocess.Popen(
         [str(BIN), "serve", "--content", str(content), "--templates", str(TEMPLATES), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
-    base = f"http://127.0.0.1:{port}"
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=cwd)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def test_serve_rebuilds_shows_errors_in_the_page_and_keeps_running(content, tmp_path):
+    server, base = start_serve(content, tmp_path)
     try:
         assert wait_for(lambda: _up(base)), "server did not start"
         status, page = fetch(base + "/orte/alpha/")
@@ -219,11 +224,7 @@ def test_serve_shows_a_save_made_while_its_first_build_runs(tmp_path):
     content = tmp_path / "content"
     generator.generate(1500, str(content))
     offer = sorted((content / "angebote").rglob("*.md"))[0]
-    port = free_port()
-    server = subprocess.Popen(
-        [str(BIN), "serve", "--content", str(content), "--templates", str(TEMPLATES), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
-    base = f"http://127.0.0.1:{port}"
+    server, base = start_serve(content, tmp_path)
     try:
         time.sleep(0.5)  # the first build has read the files and is still busy
         text = offer.read_text(encoding="utf-8")
