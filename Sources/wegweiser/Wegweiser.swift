@@ -96,13 +96,8 @@ struct Build: ParsableCommand {
                 "Bau abgebrochen: \(result.diagnostics.errorCount) Fehler. \(output)/ bleibt unverändert.\n".utf8))
             throw ExitCode.failure
         }
-        print("\(counted(pageCount, "Seite", "Seiten")) und \(counted(result.offerCount, "Angebot", "Angebote")) nach \(output)/ geschrieben, \(counted(result.diagnostics.warningCount, "Warnung", "Warnungen")), \(elapsed.milliseconds) ms.")
+        print("\(Text.counted(pageCount, "Seite", "Seiten")) und \(Text.counted(result.offerCount, "Angebot", "Angebote")) nach \(output)/ geschrieben, \(Text.counted(result.diagnostics.warningCount, "Warnung", "Warnungen")), \(elapsed.milliseconds) ms.")
     }
-}
-
-/// "1 Warnung", "0 Warnungen": the summaries count in whole German words.
-func counted(_ count: Int, _ one: String, _ many: String) -> String {
-    "\(count) \(count == 1 ? one : many)"
 }
 
 extension Duration {
@@ -138,7 +133,7 @@ struct Check: ParsableCommand {
         FileHandle.standardOutput.write(Data(format.render(diagnostics).utf8))
         if format == .text {
             FileHandle.standardError.write(Data(
-                "\(counted(files.offers.count, "Angebot", "Angebote")) geprüft: \(diagnostics.errorCount) Fehler, \(counted(diagnostics.warningCount, "Warnung", "Warnungen")).\n".utf8))
+                "\(Text.counted(files.offers.count, "Angebot", "Angebote")) geprüft: \(diagnostics.errorCount) Fehler, \(Text.counted(diagnostics.warningCount, "Warnung", "Warnungen")).\n".utf8))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
     }

@@ -6,6 +6,7 @@
 // confidential location.
 
 import Foundation
+import WegweiserSearch
 
 struct HSDSExport: Sendable {
     static let version = "3.0.1"
@@ -118,7 +119,7 @@ struct HSDSExport: Sendable {
         // fields are in its file, in the list and in its organization's file.
         let fields = sharing ? offers.parallelMap { ServiceFields(serviceFields($0)) } : []
         let organizationRecords = !sharing ? [:] : Dictionary(
-            organizations.map { ($0.name, organization($0.name, offers: [], withServices: false)) },
+            organizations.map { ($0.name, organization($0.name)) },
             uniquingKeysWith: { first, _ in first })
         let lists = Lists(
             services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms,
@@ -264,11 +265,13 @@ struct HSDSExport: Sendable {
         .object(fieldsWithOrganization(offer, shared: shared))
     }
 
-    /// The service's own fields and its organization; from `shared` when given.
+    /// The service's own fields and its organization (the organization's
+    /// record from `shared` when given; the fields are made again: a service
+    /// file mixes them with keys of its own, so the written ones don't fit).
     private func fieldsWithOrganization(_ offer: Offer, shared: Lists?) -> [String: JSON] {
         var fields = serviceFields(offer)
         fields["organization"] = .object(
-            shared?.organizationRecords[offer.provider] ?? organization(offer.provider, offers: [], withServices: false))
+            shared?.organizationRecords[offer.provider] ?? organization(offer.provider))
         return fields
     }
 
@@ -293,9 +296,8 @@ struct HSDSExport: Sendable {
                 writer.writeMembers(part)
                 return Array(writer.bytes[...])  // held for the whole export: no spare capacity
             }
-            let key = Self.organizationKey.utf8
-            before = members(fields.filter { $0.key.utf8.lexicographicallyPrecedes(key) })
-            after = members(fields.filter { key.lexicographicallyPrecedes($0.key.utf8) })
+            before = members(fields.filter { scalarOrder($0.key, Self.organizationKey) })
+            after = members(fields.filter { scalarOrder(Self.organizationKey, $0.key) })
         }
 
         /// The fields as an object, with `organization` (JSON) among them when given.
@@ -508,19 +510,16 @@ struct HSDSExport: Sendable {
 
     // MARK: - Organizations
 
-    func organization(_ provider: String, offers: [Offer], withServices: Bool) -> [String: JSON] {
-        var fields: [String: JSON] = [
+    /// The organization as a service or a list names it, without its services.
+    func organization(_ provider: String) -> [String: JSON] {
+        [
             "id": .string(organizationID(provider)), "name": .string(provider),
             "description": .string("Träger von Angeboten im Verzeichnis „\(model.site.title)“."),
         ]
-        if withServices {
-            fields["services"] = .array(sortedByServiceID(offers).map { .object(serviceFields($0)) })
-        }
-        return fields
     }
 
-    /// `organization(_:offers:withServices: true)`'s bytes, each service's
-    /// fields as written before.
+    /// An organization's own file: its record and its services' fields,
+    /// each as written before.
     private func organizationBytes(_ provider: String, offers: [Offer], shared: Lists) -> [UInt8] {
         var services: [UInt8] = [UInt8(ascii: "[")]
         for (index, offer) in sortedByServiceID(offers).enumerated() {
@@ -528,7 +527,7 @@ struct HSDSExport: Sendable {
             services += shared.fields[offer.slug]?.object() ?? JSON.object(serviceFields(offer)).bytes
         }
         services.append(UInt8(ascii: "]"))
-        return Self.bytes(organization(provider, offers: [], withServices: false), raw: ["services": services])
+        return Self.bytes(organization(provider), raw: ["services": services])
     }
 }
 

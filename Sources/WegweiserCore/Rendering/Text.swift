@@ -1,6 +1,6 @@
 // Small German text forms used on several pages.
 
-enum Text {
+public enum Text {
     static func age(_ age: AgeRange?) -> String? {
         switch (age?.min, age?.max) {
         case let (min?, max?) where min == max: "\(min) \(min == 1 ? "Jahr" : "Jahre")"
@@ -24,8 +24,11 @@ enum Text {
         status == .temporarilyClosed ? "Vorübergehend geschlossen" : nil
     }
 
-    static func count(_ count: Int) -> String {
-        count == 1 ? "1 Angebot" : "\(count) Angebote"
+    static func count(_ count: Int) -> String { counted(count, "Angebot", "Angebote") }
+
+    /// "1 Warnung", "3 Warnungen": a number with its noun in the singular or the plural.
+    public static func counted(_ count: Int, _ one: String, _ many: String) -> String {
+        "\(count) \(count == 1 ? one : many)"
     }
 
     /// "Mo, Di, Do" — or "Mo–Fr" for a run of three or more days.
