@@ -3,6 +3,12 @@
 // rules (which the pages were written against) for the context stack,
 // sections, inverted sections, partials and `{{<parent}}` blocks, so a page
 // comes out byte for byte as it did.
+//
+// The parser's tree is lowered into one flat list of instructions that hold
+// only numbers: where a node held arrays (its text, its children), an
+// instruction holds offsets into tables shared by all templates. Walking the
+// tree copied each node out of its array, retaining and releasing what it
+// held, and that was half the time of rendering a page.
 
 struct TemplateLibrary: Sendable {
     /// A template that cannot be read, with where and why.
@@ -11,8 +17,7 @@ struct TemplateLibrary: Sendable {
         var error: TemplateSyntaxError
     }
 
-    /// The compiled templates; a template's number is its place in name order.
-    private let templates: [[TemplateNode]]
+    private let program: TemplateProgram
     private let numbers: [String: Int]
     /// The templates that could not be read, in name order.
     let problems: [Problem]
@@ -33,39 +38,158 @@ struct TemplateLibrary: Sendable {
             }
         }
         self.numbers = numbers
-        self.templates = templates
+        self.program = TemplateProgram(templates)
         self.problems = problems
     }
 
     /// The page `name` renders from `view`; nil if there is no such template.
     func render(_ name: String, _ view: any TemplateData, capacity: Int = 16_384) -> [UInt8]? {
         guard let number = numbers[name] else { return nil }
-        var renderer = TemplateRenderer(templates: templates, root: view)
-        renderer.output.reserveCapacity(capacity)
-        renderer.render(templates[number], TemplateRenderer.Scope())
-        return renderer.output
+        return program.instructions.withUnsafeBufferPointer { instructions in
+            program.text.withUnsafeBufferPointer { text in
+                var renderer = TemplateRenderer(program: program, instructions: instructions, text: text, root: view)
+                renderer.output.reserveCapacity(capacity)
+                renderer.render(program.templates[number], TemplateRenderer.Scope())
+                return renderer.output
+            }
+        }
+    }
+}
+
+/// All templates of a library as one list of instructions.
+struct TemplateProgram: Sendable {
+    /// One step of rendering. The children of a section or block follow it
+    /// directly and end where `end` says.
+    enum Instruction: Sendable {
+        /// The bytes `text[start..<end]`.
+        case text(start: Int32, end: Int32)
+        case variable(path: Int32, escaped: Bool)
+        case section(path: Int32, inverted: Bool, end: Int32)
+        /// A block's default is its children, unless a child template overrides it.
+        case block(name: Int32, indentation: Int32, end: Int32)
+        /// A partial, or a parent with the overriding blocks in `overrides`;
+        /// the blocks' instructions follow up to `end`.
+        case partial(template: Int32, indentation: Int32, overrides: Int32, end: Int32)
+    }
+
+    /// The blocks a `{{<parent}}` gives: block name → instructions.
+    typealias Overrides = [(name: Int32, body: Range<Int32>)]
+
+    private(set) var instructions: [Instruction] = []
+    private(set) var text: [UInt8] = []
+    /// The names of variables and sections.
+    private(set) var paths: [TemplatePath] = []
+    /// Each template's instructions, by number.
+    private(set) var templates: [Range<Int32>] = []
+    /// The indentations of standalone partials and blocks; the first is none.
+    private(set) var indentations: [[UInt8]] = [[]]
+    /// The overrides of each `{{<parent}}`; the first is none.
+    private(set) var overrides: [Overrides] = [[]]
+    private var blockNames: [String: Int32] = [:]
+
+    init(_ templates: [[TemplateNode]]) {
+        for nodes in templates {
+            let start = Int32(instructions.count)
+            lower(nodes)
+            self.templates.append(start..<Int32(instructions.count))
+        }
+    }
+
+    private mutating func lower(_ nodes: [TemplateNode]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                guard !bytes.isEmpty else { continue }
+                let start = Int32(text.count)
+                text += bytes
+                instructions.append(.text(start: start, end: Int32(text.count)))
+            case .variable(let path, let escaped, _):
+                instructions.append(.variable(path: number(path), escaped: escaped))
+            case .section(let path, let children, let inverted, _):
+                let path = number(path)
+                let at = opening()
+                lower(children)
+                instructions[at] = .section(path: path, inverted: inverted, end: Int32(instructions.count))
+            case .block(let name, let children, let indentation, _):
+                let name = blockNumber(name)
+                let indentation = number(indentation)
+                let at = opening()
+                lower(children)
+                instructions[at] = .block(name: name, indentation: indentation, end: Int32(instructions.count))
+            case .partial(let template, let indentation, let blocks, _):
+                let indentation = number(indentation)
+                let at = opening()
+                var given: Overrides = []
+                for (name, children) in (blocks ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    let start = Int32(instructions.count)
+                    lower(children)
+                    given.append((blockNumber(name), start..<Int32(instructions.count)))
+                }
+                var overridesNumber: Int32 = 0
+                if !given.isEmpty {
+                    overridesNumber = Int32(overrides.count)
+                    overrides.append(given)
+                }
+                instructions[at] = .partial(
+                    template: Int32(template), indentation: indentation, overrides: overridesNumber,
+                    end: Int32(instructions.count))
+            case .blockDefinition:
+                break  // only inside `{{<parent}}`, where the parser collects them
+            }
+        }
+    }
+
+    /// A place for an instruction whose end is known after its children.
+    private mutating func opening() -> Int {
+        instructions.append(.text(start: 0, end: 0))
+        return instructions.count - 1
+    }
+
+    private mutating func number(_ path: TemplatePath) -> Int32 {
+        paths.append(path)
+        return Int32(paths.count - 1)
+    }
+
+    private mutating func number(_ indentation: [UInt8]) -> Int32 {
+        guard !indentation.isEmpty else { return 0 }
+        indentations.append(indentation)
+        return Int32(indentations.count - 1)
+    }
+
+    private mutating func blockNumber(_ name: String) -> Int32 {
+        if let number = blockNames[name] { return number }
+        let number = Int32(blockNames.count)
+        blockNames[name] = number
+        return number
     }
 }
 
 /// One rendering: the output so far and the stack of objects sections entered.
 struct TemplateRenderer {
-    let templates: [[TemplateNode]]
+    let program: TemplateProgram
+    let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
+    let text: UnsafeBufferPointer<UInt8>
     var output: [UInt8] = []
     var stack: [TemplateValue]
     /// Partials entered, to stop a template that includes itself for ever.
     private var depth = 0
     private static let maximumDepth = 100
 
-    init(templates: [[TemplateNode]], root: any TemplateData) {
-        self.templates = templates
+    init(
+        program: TemplateProgram, instructions: UnsafeBufferPointer<TemplateProgram.Instruction>,
+        text: UnsafeBufferPointer<UInt8>, root: any TemplateData
+    ) {
+        self.program = program
+        self.instructions = instructions
+        self.text = text
         stack = [.object(root)]
     }
 
-    /// What surrounds the nodes being rendered: the indentation of a
+    /// What surrounds the instructions being rendered: the indentation of a
     /// standalone partial, and the blocks a child template overrides.
     struct Scope {
         var indentation: [UInt8] = []
-        var overrides: [String: [TemplateNode]] = [:]
+        var overrides: TemplateProgram.Overrides = []
 
         func indented(_ more: [UInt8]) -> Scope {
             guard !more.isEmpty else { return self }
@@ -75,60 +199,76 @@ struct TemplateRenderer {
         }
 
         /// Blocks given by an outer template win over an inner one's.
-        func overriding(_ blocks: [String: [TemplateNode]]?) -> Scope {
-            guard let blocks, !blocks.isEmpty else { return self }
+        func overriding(_ blocks: TemplateProgram.Overrides) -> Scope {
+            guard !blocks.isEmpty else { return self }
             var scope = self
-            scope.overrides.merge(blocks) { outer, _ in outer }
+            for block in blocks where !scope.overrides.contains(where: { $0.name == block.name }) {
+                scope.overrides.append(block)
+            }
             return scope
+        }
+
+        func body(of block: Int32) -> Range<Int32>? {
+            overrides.first { $0.name == block }?.body
         }
     }
 
-    mutating func render(_ nodes: [TemplateNode], _ scope: Scope) {
+    mutating func render(_ range: Range<Int32>, _ scope: Scope) {
+        var index = Int(range.lowerBound)
+        let end = Int(range.upperBound)
         guard !scope.indentation.isEmpty else {
-            for node in nodes { render(node, scope) }
+            while index < end { index = render(at: index, scope) }
             return
         }
-        // Inside an indented partial, every node that starts a line of this
-        // template's output gets the indentation (as swift-mustache does it).
+        // Inside an indented partial, every instruction that starts a line
+        // of this template's output gets the indentation (as swift-mustache
+        // does it).
         let start = output.count
-        for node in nodes {
-            let end = output.count
-            if end > start, output[end - 1] == 0x0A, !(end - 2 >= start && output[end - 2] == 0x0D) {
+        while index < end {
+            let last = output.count
+            if last > start, output[last - 1] == 0x0A, !(last - 2 >= start && output[last - 2] == 0x0D) {
                 output += scope.indentation
-                render(node, scope)
-                if output.count == end + scope.indentation.count { output.removeLast(scope.indentation.count) }
+                index = render(at: index, scope)
+                if output.count == last + scope.indentation.count { output.removeLast(scope.indentation.count) }
             } else {
-                render(node, scope)
+                index = render(at: index, scope)
             }
         }
     }
 
-    private mutating func render(_ node: TemplateNode, _ scope: Scope) {
-        switch node {
-        case .text(let bytes):
-            output += bytes
-        case .variable(let path, let escaped, _):
+    /// Renders the instruction at `index` with its children; the index after them.
+    private mutating func render(at index: Int, _ scope: Scope) -> Int {
+        switch instructions[index] {
+        case .text(let start, let end):
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
+            return index + 1
+        case .variable(let path, let escaped):
             write(lookup(path), escaped: escaped)
-        case .section(let path, let children, let inverted, _):
+            return index + 1
+        case .section(let path, let inverted, let end):
             let value = lookup(path)
+            let children = Int32(index + 1)..<end
             if inverted {
                 renderInverted(value, children, scope)
             } else {
                 renderSection(value, children, scope)
             }
-        case .block(let name, let defaults, let indentation, _):
-            render(scope.overrides[name] ?? defaults, scope.indented(indentation))
-        case .partial(let number, let indentation, let overrides, _):
-            guard depth < Self.maximumDepth else { return }
+            return Int(end)
+        case .block(let name, let indentation, let end):
+            let indented = scope.indented(program.indentations[Int(indentation)])
+            render(scope.body(of: name) ?? Int32(index + 1)..<end, indented)
+            return Int(end)
+        case .partial(let template, let indentation, let overrides, let end):
+            guard depth < Self.maximumDepth else { return Int(end) }
             depth += 1
-            render(templates[number], scope.indented(indentation).overriding(overrides))
+            let inner = scope.indented(program.indentations[Int(indentation)]).overriding(program.overrides[Int(overrides)])
+            render(program.templates[Int(template)], inner)
             depth -= 1
-        case .blockDefinition:
-            break  // only inside `{{<parent}}`, where the parser collects them
+            return Int(end)
         }
     }
 
-    private mutating func renderSection(_ value: TemplateValue, _ children: [TemplateNode], _ scope: Scope) {
+    private mutating func renderSection(_ value: TemplateValue, _ children: Range<Int32>, _ scope: Scope) {
         switch value {
         case .absent:
             break
@@ -147,7 +287,7 @@ struct TemplateRenderer {
         }
     }
 
-    private mutating func renderInverted(_ value: TemplateValue, _ children: [TemplateNode], _ scope: Scope) {
+    private mutating func renderInverted(_ value: TemplateValue, _ children: Range<Int32>, _ scope: Scope) {
         switch value {
         case .absent:
             render(children, scope)
@@ -165,8 +305,8 @@ struct TemplateRenderer {
 
     // MARK: - Names
 
-    private func lookup(_ path: TemplatePath) -> TemplateValue {
-        switch path {
+    private func lookup(_ path: Int32) -> TemplateValue {
+        switch program.paths[Int(path)] {
         case .current:
             return stack[stack.count - 1]
         case .never:
