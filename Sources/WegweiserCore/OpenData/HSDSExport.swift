@@ -33,11 +33,13 @@ struct HSDSExport: Sendable {
             }
         }
         termRecords = terms
-        // An attribute names the taxonomy by `taxonomy_id`; its record is in /hsds/taxonomies/.
+        // An attribute names the taxonomy by `taxonomy_id`; its record is in
+        // /hsds/taxonomies/. Written once: the terms are almost half of a
+        // service's bytes.
         attributeTerms = terms.mapValues { record in
             var record = record
             record["taxonomy_detail"] = nil
-            return record
+            return (id: record["id"]!, bytes: JSON.object(record).bytes)
         }
         organizationIDs = Dictionary(Set(offers.map(\.provider)).map { ($0, StableID.of("organization", $0, baseURL: baseURL)) },
                                      uniquingKeysWith: { first, _ in first })
@@ -57,8 +59,9 @@ struct HSDSExport: Sendable {
     private let organizationIDs: [String: String]
     /// `<vocabulary>/<id>` → the term's record, made once for all attributes.
     private let termRecords: [String: [String: JSON]]
-    /// The same without `taxonomy_detail`, as attributes hold them.
-    private let attributeTerms: [String: [String: JSON]]
+    /// The same without `taxonomy_detail`, as attributes hold them: the
+    /// term's id and its record's bytes.
+    private let attributeTerms: [String: (id: JSON, bytes: [UInt8])]
 
     /// Output path below the site's root → JSON bytes. Every file is made
     /// on its own, so the files are written on all cores; the result does
@@ -117,15 +120,14 @@ struct HSDSExport: Sendable {
 
         // What several files hold, made and written once: a service's
         // fields are in its file, in the list and in its organization's file.
-        let fields = sharing ? offers.parallelMap { ServiceFields(serviceFields($0)) } : []
-        let organizationRecords = !sharing ? [:] : Dictionary(
-            organizations.map { ($0.name, organization($0.name)) },
+        let fields = sharing ? offers.parallelMap { WrittenMembers(serviceFields($0)) } : []
+        let organizationBytes = !sharing ? [:] : Dictionary(
+            organizations.map { ($0.name, JSON.object(organization($0.name)).bytes) },
             uniquingKeysWith: { first, _ in first })
         let lists = Lists(
             services: services, organizations: orgs.map { ($0.name, $0.offers) }, taxonomies: taxonomies, terms: allTerms,
             fields: Dictionary(zip(offers.map(\.slug), fields), uniquingKeysWith: { first, _ in first }),
-            organizationRecords: organizationRecords,
-            organizationBytes: organizationRecords.mapValues { JSON.object($0).bytes })
+            organizationBytes: organizationBytes)
         return (jobs, lists)
     }
 
@@ -150,9 +152,8 @@ struct HSDSExport: Sendable {
         var taxonomies: [Vocabulary]
         var terms: [(Vocabulary, Term)]
         /// Slug → the service's own fields, written once.
-        var fields: [String: ServiceFields]
-        /// Provider → the organization as a service names it, and written.
-        var organizationRecords: [String: [String: JSON]]
+        var fields: [String: WrittenMembers]
+        /// Provider → the organization as a service names it, written.
         var organizationBytes: [String: [UInt8]]
 
         func count(_ kind: ListKind) -> Int {
@@ -188,7 +189,12 @@ struct HSDSExport: Sendable {
             switch job {
             case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
             case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
-            case .service(let offer): Self.bytes(service(offer, shared: lists))
+            case .service(let offer):
+                if let fields = lists.fields[offer.slug] {
+                    Self.bytes(service(offer, fields: [:], shared: lists), with: fields)
+                } else {
+                    Self.bytes(service(offer, shared: lists))
+                }
             case .organization(_, let name, let offers): organizationBytes(name, offers: offers, shared: lists)
             case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
             case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
@@ -197,11 +203,20 @@ struct HSDSExport: Sendable {
     }
 
     /// A record's file: the object and a line end.
-    private static func bytes(_ record: [String: JSON], raw: [String: [UInt8]] = [:]) -> [UInt8] {
+    private static func bytes(_ record: [String: JSON], with written: WrittenMembers = WrittenMembers()) -> [UInt8] {
         var writer = JSONWriter(capacity: 4096)
         writer.append("{")
-        writer.writeMembers(record, raw: raw)
+        writer.writeMembers(record, with: written)
         writer.append("}\n")
+        return writer.bytes
+    }
+
+    /// An object of members written before and (given) members of its own.
+    private static func object(_ written: WrittenMembers, _ record: [String: JSON] = [:]) -> [UInt8] {
+        var writer = JSONWriter(capacity: written.bytes.count + 64)
+        writer.append("{")
+        writer.writeMembers(record, with: written)
+        writer.append("}")
         return writer.bytes
     }
 
@@ -225,8 +240,8 @@ struct HSDSExport: Sendable {
         return Self.bytes([
             "total_items": .int(total), "total_pages": .int(totalPages), "page_number": .int(page),
             "size": .int(range.count), "first_page": .bool(page == 1), "last_page": .bool(page == totalPages),
-            "empty": .bool(range.isEmpty),
-        ], raw: ["contents": contents.bytes])
+            "empty": .bool(range.isEmpty), "contents": .raw(contents.bytes),
+        ])
     }
 
     // MARK: - Identifiers
@@ -261,18 +276,10 @@ struct HSDSExport: Sendable {
     // MARK: - Services
 
     /// The fields of a service in a list: no nested records but its organization.
-    func serviceSummary(_ offer: Offer, shared: Lists? = nil) -> JSON {
-        .object(fieldsWithOrganization(offer, shared: shared))
-    }
-
-    /// The service's own fields and its organization (the organization's
-    /// record from `shared` when given; the fields are made again: a service
-    /// file mixes them with keys of its own, so the written ones don't fit).
-    private func fieldsWithOrganization(_ offer: Offer, shared: Lists?) -> [String: JSON] {
+    func serviceSummary(_ offer: Offer) -> JSON {
         var fields = serviceFields(offer)
-        fields["organization"] = .object(
-            shared?.organizationRecords[offer.provider] ?? organization(offer.provider))
-        return fields
+        fields["organization"] = .object(organization(offer.provider))
+        return .object(fields)
     }
 
     /// `serviceSummary`'s bytes, from the fields and the organization written before.
@@ -280,33 +287,7 @@ struct HSDSExport: Sendable {
         guard let fields = shared.fields[offer.slug], let organization = shared.organizationBytes[offer.provider] else {
             return serviceSummary(offer).bytes
         }
-        return fields.object(with: organization)
-    }
-
-    /// A service's own fields as JSON, split where its organization goes
-    /// when a list names it (`organization` sorts among the fields' keys).
-    struct ServiceFields: Sendable {
-        static let organizationKey = "organization"
-        /// The members whose keys sort before, and after, `organization`.
-        let before: [UInt8], after: [UInt8]
-
-        init(_ fields: [String: JSON]) {
-            func members(_ part: [String: JSON]) -> [UInt8] {
-                var writer = JSONWriter(capacity: 1024)
-                writer.writeMembers(part)
-                return Array(writer.bytes[...])  // held for the whole export: no spare capacity
-            }
-            before = members(fields.filter { scalarOrder($0.key, Self.organizationKey) })
-            after = members(fields.filter { scalarOrder(Self.organizationKey, $0.key) })
-        }
-
-        /// The fields as an object, with `organization` (JSON) among them when given.
-        func object(with organization: [UInt8]? = nil) -> [UInt8] {
-            var parts = [before]
-            if let organization { parts.append(Array("\"\(Self.organizationKey)\":".utf8) + organization) }
-            parts.append(after)
-            return Array("{".utf8) + Array(parts.filter { !$0.isEmpty }.joined(separator: [UInt8(ascii: ",")])) + Array("}".utf8)
-        }
+        return Self.object(fields, ["organization": .raw(organization)])
     }
 
     private func serviceFields(_ offer: Offer) -> [String: JSON] {
@@ -339,9 +320,13 @@ struct HSDSExport: Sendable {
         return text
     }
 
-    func service(_ offer: Offer, shared: Lists? = nil) -> [String: JSON] {
+    /// A service's record: `fields` (its own fields unless given, e.g.
+    /// none when they were written before), its organization and the
+    /// records that belong to it.
+    func service(_ offer: Offer, fields given: [String: JSON]? = nil, shared: Lists? = nil) -> [String: JSON] {
         let id = serviceID(offer)
-        var fields = fieldsWithOrganization(offer, shared: shared)
+        var fields = given ?? serviceFields(offer)
+        fields["organization"] = shared?.organizationBytes[offer.provider].map(JSON.raw) ?? .object(organization(offer.provider))
         if let phone = offer.contact?.phone {
             fields["phones"] = [["id": .string(childID(offer, "phone", "contact")), "service_id": .string(id),
                                  "number": .string(phone), "type": "voice"]]
@@ -498,11 +483,11 @@ struct HSDSExport: Sendable {
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
         return filed.flatMap { vocabulary, ids in
             ids.compactMap { id -> JSON? in
-                guard let record = attributeTerms["\(vocabulary.rawValue)/\(id)"], let termID = record["id"] else { return nil }
+                guard let term = attributeTerms["\(vocabulary.rawValue)/\(id)"] else { return nil }
                 return [
                     "id": .string(childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)")),
                     "link_id": .string(serviceID(offer)), "link_entity": "service", "link_type": .string(vocabulary.rawValue),
-                    "taxonomy_term_id": termID, "taxonomy_term": .object(record),
+                    "taxonomy_term_id": term.id, "taxonomy_term": .raw(term.bytes),
                 ]
             }
         }
@@ -524,10 +509,12 @@ struct HSDSExport: Sendable {
         var services: [UInt8] = [UInt8(ascii: "[")]
         for (index, offer) in sortedByServiceID(offers).enumerated() {
             if index > 0 { services.append(UInt8(ascii: ",")) }
-            services += shared.fields[offer.slug]?.object() ?? JSON.object(serviceFields(offer)).bytes
+            services += shared.fields[offer.slug].map { Self.object($0) } ?? JSON.object(serviceFields(offer)).bytes
         }
         services.append(UInt8(ascii: "]"))
-        return Self.bytes(organization(provider), raw: ["services": services])
+        var record = organization(provider)
+        record["services"] = .raw(services)
+        return Self.bytes(record)
     }
 }
 

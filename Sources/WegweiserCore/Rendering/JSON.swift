@@ -12,6 +12,8 @@ public enum JSON: Sendable, Equatable {
     case bool(Bool)
     case array([JSON])
     case object([String: JSON])
+    /// A value written before, as JSON bytes (a record several files hold).
+    case raw([UInt8])
 
     /// The JSON text, as UTF-8 bytes.
     public var bytes: [UInt8] {
@@ -31,13 +33,34 @@ extension JSON: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, Expressib
     }
 }
 
+/// An object's members written once, `"key":value` each, in key order:
+/// for fields that several files hold, alone or among members of their own.
+struct WrittenMembers: Sendable {
+    fileprivate(set) var bytes: [UInt8] = []
+    fileprivate(set) var members: [(key: String, range: Range<Int>)] = []
+
+    init() {}
+
+    init(_ members: [String: JSON]) {
+        var writer = JSONWriter(capacity: 1024)
+        for key in members.keys.sorted(by: scalarOrder) {
+            let start = writer.bytes.count
+            writer.write(key)
+            writer.bytes.append(UInt8(ascii: ":"))
+            writer.write(members[key]!)
+            self.members.append((key, start..<writer.bytes.count))
+        }
+        bytes = Array(writer.bytes[...])  // often held long: no spare capacity
+    }
+}
+
 /// Writes JSON values into a byte buffer: object keys sorted by their UTF-8
 /// bytes (as JSONSerialization's `.sortedKeys` sorts ASCII keys), no spaces,
 /// whole doubles without a fraction, and strings escaped so that the text
 /// can sit inside a `<script>` element (`<` as `\u003c`) and be read by
 /// JavaScript (U+2028 and U+2029 escaped).
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    fileprivate(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
@@ -58,23 +81,42 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "{"))
             writeMembers(members)
             bytes.append(UInt8(ascii: "}"))
+        case .raw(let json):
+            bytes += json
         }
     }
 
     /// An object's members without its braces, keys in UTF-8 byte order
-    /// (which is code point order); the values in `raw` are JSON already
-    /// (records written once and put into several files).
-    mutating func writeMembers(_ members: [String: JSON], raw: [String: [UInt8]] = [:]) {
+    /// (which is code point order), merged with members written before
+    /// (a record's fields that several files hold, some with members of
+    /// their own); a key in both is written from `members`.
+    mutating func writeMembers(_ members: [String: JSON], with written: WrittenMembers = WrittenMembers()) {
         // Sorting the keys alone and looking each value up again is faster
         // than sorting the members: fewer values are moved about.
         var keys = Array(members.keys)
-        if !raw.isEmpty { keys += raw.keys.filter { members[$0] == nil } }  // a key once, `members` first
         keys.sort(by: scalarOrder)
-        for (index, key) in keys.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+        var next = 0  // in `written`
+        var first = true
+        func comma() {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+        }
+        for key in keys {
+            while next < written.members.count, scalarOrder(written.members[next].key, key) {
+                comma()
+                bytes += written.bytes[written.members[next].range]
+                next += 1
+            }
+            if next < written.members.count, written.members[next].key == key { next += 1 }
+            comma()
             write(key)
             bytes.append(UInt8(ascii: ":"))
-            if let value = members[key] { write(value) } else { bytes += raw[key]! }
+            write(members[key]!)
+        }
+        while next < written.members.count {
+            comma()
+            bytes += written.bytes[written.members[next].range]
+            next += 1
         }
     }
 

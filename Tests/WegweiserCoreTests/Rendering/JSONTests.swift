@@ -28,6 +28,23 @@ import Testing
         #expect(object.text == #"{"":6,"B":3,"a":2,"aa":5,"b":1,"z":7,"ä":4}"#)
     }
 
+    @Test func membersWrittenBeforeMergeInKeyOrder() {
+        let fields = WrittenMembers(["b": .int(1), "d": "vier", "ä": [.int(2)], "f": .bool(false)])
+        func object(_ own: [String: JSON]) -> String {
+            var writer = JSONWriter()
+            writer.append("{")
+            writer.writeMembers(own, with: fields)
+            writer.append("}")
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        #expect(object([:]) == #"{"b":1,"d":"vier","f":false,"ä":[2]}"#)
+        #expect(object(["a": .int(0), "c": .raw(Array(#"{"x":1}"#.utf8)), "z": .int(9), "ö": "ö"])
+            == #"{"a":0,"b":1,"c":{"x":1},"d":"vier","f":false,"z":9,"ä":[2],"ö":"ö"}"#)
+        // A member of its own replaces the one written before.
+        #expect(object(["d": .int(4)]) == #"{"b":1,"d":4,"f":false,"ä":[2]}"#)
+        #expect(object(["d": .int(4)]) == ReferenceJSON.text(["b": .int(1), "d": .int(4), "ä": [.int(2)], "f": .bool(false)]))
+    }
+
     @Test func valuesNest() {
         let value: JSON = ["list": [.int(1), "zwei", ["drei": .bool(true)], [], [:]], "leer": .object([:]), "nein": .bool(false)]
         #expect(value.text == #"{"leer":{},"list":[1,"zwei",{"drei":true},[],{}],"nein":false}"#)
@@ -109,6 +126,8 @@ enum ReferenceJSON {
                 write(members[key]!, to: &output)
             }
             output += "}"
+        case .raw(let json):
+            output += String(decoding: json, as: UTF8.self)
         }
     }
 
