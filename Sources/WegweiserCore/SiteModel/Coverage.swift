@@ -33,15 +33,22 @@ public struct CoverageMatrix: Sendable, Equatable {
         lifePhases = model.site.lifePhases
         self.area = area
         self.thinBelow = thinBelow
-        let offers = model.offers.filter { offer in area.map { offer.areas.contains($0.id) } ?? true }
-        rows = model.site.municipalities.map { municipality in
-            let filed = offers.filter { offer in
-                offer.municipalities.contains(municipality.id) && (municipality.countyWide || !model.isCountyWide(offer))
+        // One pass over the offers: each adds one to the cells of its towns
+        // (a town's row holds no county-wide offer unless the town is the
+        // county itself) and life phases, each named once.
+        let towns = model.site.municipalities
+        let phases = model.site.lifePhases
+        let rowOf = Dictionary(towns.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let columnOf = Dictionary(phases.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var counts = Array(repeating: Array(repeating: 0, count: phases.count), count: towns.count)
+        for offer in model.offers where area.map({ offer.areas.contains($0.id) }) ?? true {
+            let countyWide = model.isCountyWide(offer)
+            let columns = Set(offer.lifePhases.compactMap { columnOf[$0] })
+            for row in Set(offer.municipalities.compactMap { rowOf[$0] }) where towns[row].countyWide || !countyWide {
+                for column in columns { counts[row][column] += 1 }
             }
-            return Row(
-                municipality: municipality,
-                counts: model.site.lifePhases.map { phase in filed.filter { $0.lifePhases.contains(phase.id) }.count })
         }
+        rows = zip(towns, counts).map { Row(municipality: $0, counts: $1) }
     }
 
     public var emptyCellCount: Int { rows.reduce(0) { $0 + $1.counts.filter { $0 == 0 }.count } }
