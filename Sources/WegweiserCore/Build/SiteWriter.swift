@@ -58,11 +58,12 @@ extension SitePlan {
         // The open data is written file by file as it is made (at 10,000
         // offers it is about 100 MB); its paths never meet a page's, the
         // search index's or an asset's (all below hsds/, all .json).
-        let openData = HSDSExport(model: model, links: views.links)
-        // The pages' and the open data's folders are made by the kernel on
-        // one core while the search index is computed; the feeds, sitemap
-        // and Merkliste data (one thread) are made beside the rest.
-        let folders = Background { try folder.makeFolders(for: pages.map(\.file) + openData.paths()) }
+        // The export's records and the pages' and the open data's folders
+        // are made (the folders by the kernel) on one core while the
+        // search index is computed; the feeds, sitemap and Merkliste data
+        // (one thread) are made beside the rest.
+        let export = Background { [model, views] in HSDSExport(model: model, links: views.links) }
+        let folders = Background { [pages] in try folder.makeFolders(for: pages.map(\.file) + export.value().paths()) }
         let generated = Background { generatedFiles(openData: false) }
         let index = timings.measure("Suchindex") { searchIndex() }
         try timings.measure("Seiten rendern und schreiben") {
@@ -72,7 +73,7 @@ extension SitePlan {
             }
         }
         try timings.measure("offene Daten schreiben") {
-            try openData.writeFiles { path, data in try folder.write(data, to: path) }
+            try export.value().writeFiles { path, data in try folder.write(data, to: path) }
         }
         try timings.measure("übrige Dateien schreiben") {
             var others = filesBesidePages(index, generated: try generated.value())

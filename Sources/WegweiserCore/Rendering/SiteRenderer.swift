@@ -135,7 +135,7 @@ struct SitePlan: Sendable {
 
     /// The search index; the search page says how it is split.
     func searchIndex() -> SearchIndexFiles {
-        let documents = model.offers.map { SiteRenderer.searchDocument($0, views: views) }
+        let documents = model.offers.parallelMap { [views] in SiteRenderer.searchDocument($0, views: views) }
         var vocabularies = SearchVocabularies(
             towns: model.site.towns.map { SearchFacetValue(id: $0.id, name: $0.name) },
             lifePhases: model.site.lifePhases.map { SearchFacetValue(id: $0.id, name: $0.name) },
