@@ -70,7 +70,7 @@ bench: deps
 		echo "Installing hugo (apt-get)…"; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends hugo >/dev/null; }
 	$(SWIFT) build -c release --product wegweiser
-	$(PYTHON) bench/build/run.py --bin $(RELEASE_BIN)
+	$(PYTHON) bench/build/run.py --bin $(RELEASE_BIN) --dictionary $(DICTIONARY)
 
 ## make bench-search: search index size, query time and quality against Pagefind and lunr
 bench-search: deps

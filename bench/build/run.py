@@ -3,13 +3,14 @@
 
     python3 bench/build/run.py [--bin .build/release/wegweiser] [--hugo hugo]
         [--sizes 1000,10000,50000] [--runs 3] [--serve-runs 5] [--no-serve]
+        [--dictionary /usr/share/dict/ngerman]
 
 Environment knobs (what `make bench` passes on): SIZES=1000,10000 RUNS=3
 SERVE_RUNS=5 SERVE=0 (skip the serve latency).
 
 For each size, generates a content folder of that many offers
 (bench/build/generate-content.py, deterministic), then builds it RUNS times
-with `wegweiser build` and with Hugo on the site in bench/hugo/ (same content
+with `wegweiser build` (with the word list, as `make site` builds) and with Hugo on the site in bench/hugo/ (same content
 folder, equivalent templates), alternating, each into a new folder (nothing is
 deleted before the end: see below). Prints
 the median wall time, CPU time (user + sys) and peak RSS of each (os.wait4 of
@@ -132,12 +133,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bin", default=os.path.join(REPO, ".build/release/wegweiser"))
     parser.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
+    # As `make site` and `make serve` build: with the word list the search splits compounds with.
+    parser.add_argument("--dictionary", default=os.environ.get("DICTIONARY", "/usr/share/dict/ngerman"))
     parser.add_argument("--sizes", default=os.environ.get("SIZES", "1000,10000,50000"))
     parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")))
     parser.add_argument("--serve-runs", type=int, default=int(os.environ.get("SERVE_RUNS", "5")))
     parser.add_argument("--no-serve", action="store_true", default=os.environ.get("SERVE", "1") == "0")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
+    words = ["--dictionary", args.dictionary] if os.path.exists(args.dictionary) else []
     templates = os.path.join(REPO, "templates")
     hugo_site = os.path.join(REPO, "bench", "hugo")
     sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
@@ -158,7 +162,7 @@ def main():
             generate(size, content)
             def command(tool, output):
                 if tool == "wegweiser":
-                    return [binary, "build", "--content", content, "--templates", templates, "--output", output]
+                    return [binary, "build", "--content", content, "--templates", templates, "--output", output] + words
                 return [args.hugo, "--source", hugo_site, "--contentDir", content, "--destination", output,
                         "--quiet", "--cacheDir", os.path.join(scratch, "hugo-cache")]
 
@@ -204,7 +208,7 @@ def main():
             port_w, port_h = free_port(), free_port()
             wegweiser = serve_latency(
                 "wegweiser",
-                [binary, "serve", "--content", content, "--templates", templates, "--port", str(port_w)],
+                [binary, "serve", "--content", content, "--templates", templates, "--port", str(port_w)] + words,
                 f"http://127.0.0.1:{port_w}/angebote/{slug}/", offer, args.serve_runs)
             hugo = serve_latency(
                 "hugo",
