@@ -196,7 +196,8 @@ public enum SiteFiles {
                 var info = stat()
                 guard lstat(root + "/" + path, &info) == 0 else { continue }
                 var kind = info.st_mode & S_IFMT
-                if kind == S_IFLNK {
+                let linked = kind == S_IFLNK
+                if linked {
                     guard let target = OutputFolder.realPath(root + "/" + path) else {
                         let looping = errno == ELOOP
                         walk.unreadable.append((path, looping
@@ -218,7 +219,9 @@ public enum SiteFiles {
                     }
                 }
                 if kind == S_IFDIR {
-                    if let real = OutputFolder.realPath(root + "/" + path) { visited.insert(real) }
+                    // A folder a link led into before (the link's name sorts
+                    // first) is read once, under the link's path.
+                    if !linked, let real = OutputFolder.realPath(root + "/" + path), !visited.insert(real).inserted { continue }
                     visit(path)
                 } else if kind == S_IFREG {
                     walk.files.append(path)

@@ -60,8 +60,24 @@ import Testing
         #expect(diagnostics.contains { $0.file == "content/angebote/nochmal" && $0.message.contains("schon gelesen") })
     }
 
+    /// A link whose name sorts before the folder it leads to: the folder
+    /// is read once, under the link's path (it was read twice, and its
+    /// offers stood there twice).
+    @Test func aFolderLinkedBeforeItComesUpIsReadOnceUnderTheLink() throws {
+        let folder = try content()
+        let (plain, _) = load(folder)
+        try link("angebote/aaa", to: "kreis", in: folder)
+        let (loaded, diagnostics) = load(folder)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let offers = try #require(loaded?.offers)
+        #expect(offers.count == plain?.offers.count)
+        let fromKreis = offers.filter { $0.sourcePath.hasPrefix("content/angebote/aaa/") }
+        #expect(!fromKreis.isEmpty)
+        #expect(!offers.contains { $0.sourcePath.hasPrefix("content/angebote/kreis/") })
+    }
+
     /// What `serve` watches: the folders a build reads, a folder linked from
-    /// inside among them, hidden ones not.
+    /// inside among them (under the link's path, once), hidden ones not.
     @Test func theFoldersAServerWatchesAreTheOnesABuildReads() throws {
         let folder = try content()
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("angebote/alpha/neu/tief"), withIntermediateDirectories: true)
@@ -71,7 +87,7 @@ import Testing
         let root = folder.standardizedFileURL.path
         let relative = SiteFiles.folders(below: folder).map { $0 == root ? "" : String($0.dropFirst(root.count + 1)) }
         #expect(Set(relative) == ["", "angebote", "angebote/alpha", "angebote/alpha/neu", "angebote/alpha/neu/tief",
-                                  "angebote/kreis", "angebote/zusatz", "extra", "seiten"])
+                                  "angebote/kreis", "angebote/zusatz", "seiten"])
         #expect(relative.count == Set(relative).count)
     }
 
