@@ -122,6 +122,8 @@ enum IndexJSON {
             json.append(",\"k\":")
             json.places(model)
         }
+        // A large index is over the limit before its postings: stop there.
+        guard json.bytes.count <= limit else { return nil }
         json.append(",\"n\":")
         json.write(model.records.count)
         json.append(",\"p\":")

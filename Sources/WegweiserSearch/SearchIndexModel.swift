@@ -192,9 +192,11 @@ enum FacetColumns {
         let width = (values.count + 5) / 6
         var bits: [Character] = []
         bits.reserveCapacity(width * documents.count)
-        for document in documents {
+        // By index: `for document in documents` copied each document (a
+        // dozen strings and arrays) for every facet.
+        for number in documents.indices {
             var groups = Array(repeating: 0, count: width)
-            for (index, value) in values.enumerated() where has(document, value.id) {
+            for (index, value) in values.enumerated() where has(documents[number], value.id) {
                 groups[index / 6] |= 1 << (index % 6)
             }
             bits.append(contentsOf: groups.map { alphabet[$0] })
