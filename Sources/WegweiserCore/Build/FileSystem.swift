@@ -315,6 +315,9 @@ public struct DiskBuild: Sendable {
                 hint: "Prüfen Sie, ob Sie in den Ordner neben `\(output)` schreiben dürfen und ob genug Platz frei ist."))
         }
         result.timings = timings
+        // Freeing every offer, page and view keeps a core busy for a while at
+        // 10,000 offers; another thread does it, and `build` may end first.
+        DispatchQueue.global().async { withExtendedLifetime(planned) {} }
         return result
     }
 
