@@ -22,6 +22,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let live = LiveSite()
         let cache = OfferParseCache()
+        let files = SourceFileCache()
         // The word list is read once; a rebuild after an edit reuses it.
         let dictionary: CompoundDictionary?
         switch site.diskBuild(output: "", drafts: drafts).readDictionary() {
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
         // change, rather than lost until the next save.
         let changes = FolderWatcher(folders: sourceFolders).changes()
         let firstFingerprint = fingerprintNow()
-        await live.update(build(cache, dictionary))
+        await live.update(build(cache, files, dictionary))
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled, handler: live)
         let watcher = Task {
             var fingerprint = firstFingerprint
@@ -43,7 +44,7 @@ struct Serve: AsyncParsableCommand {
                 let current = fingerprintNow()
                 guard current != fingerprint else { continue }
                 fingerprint = current
-                await live.update(build(cache, dictionary))
+                await live.update(build(cache, files, dictionary))
             }
         }
         defer { watcher.cancel() }
@@ -57,9 +58,9 @@ struct Serve: AsyncParsableCommand {
         SourceFingerprint(folders: sourceFolders)
     }
 
-    private func build(_ cache: OfferParseCache, _ dictionary: CompoundDictionary?) -> LiveBuildResult {
+    private func build(_ cache: OfferParseCache, _ files: SourceFileCache, _ dictionary: CompoundDictionary?) -> LiveBuildResult {
         let started = ContinuousClock.now
-        let result = site.diskBuild(output: "", drafts: drafts).live(cache: cache, dictionary: dictionary)
+        let result = site.diskBuild(output: "", drafts: drafts).live(cache: cache, files: files, dictionary: dictionary)
         FileHandle.standardError.write(Data(DiagnosticFormat.text.render(result.diagnostics).utf8))
         if result.site != nil {
             say("Neu gebaut: \(result.offerCount) Angebote, \((ContinuousClock.now - started).milliseconds) ms.")

@@ -6,7 +6,9 @@ import WegweiserSearch
 public enum SiteFiles {
     /// Reads `site.yml`, `angebote/**/*.md` and `seiten/*.md` below `directory`.
     /// `displayPrefix` is how messages name the folder (e.g. `content`).
-    public static func readContent(at directory: URL, displayPrefix: String) -> ContentFiles {
+    /// `cache`: the texts read last time (as `serve` keeps them), so that
+    /// a file that has not changed since is not read again.
+    public static func readContent(at directory: URL, displayPrefix: String, cache: SourceFileCache? = nil) -> ContentFiles {
         var diagnostics: [Diagnostic] = []
         func display(_ relative: String) -> String {
             displayPrefix.isEmpty ? relative : "\(displayPrefix)/\(relative)"
@@ -29,16 +31,16 @@ public enum SiteFiles {
             return nil
         }
 
-        // A missing site.yml is the loader's to report.
-        let siteConfig = FileManager.default.fileExists(atPath: root + "/site.yml")
-            ? source("site.yml", TextFile(path: root + "/site.yml")) : nil
         let folders = [("angebote", "Angebote"), ("seiten", "Seiten")].map { folder, what in
             (folder: folder, what: what, walk: walk(directory, in: folder))
         }
-        // Every Markdown file read at once, in parallel; used below in the walk's order.
-        let markdown = folders.flatMap { $0.walk.files.filter { $0.hasSuffix(".md") } }
-        let texts = markdown.parallelMap { TextFile(path: root + "/" + $0) }
+        // site.yml and every Markdown file read at once, in parallel; used
+        // below in the walk's order. A missing site.yml is the loader's to report.
+        let hasSiteConfig = FileManager.default.fileExists(atPath: root + "/site.yml")
+        let paths = (hasSiteConfig ? ["site.yml"] : []) + folders.flatMap { $0.walk.files.filter { $0.hasSuffix(".md") } }
+        let texts = cache?.texts(paths.map { root + "/" + $0 }) ?? paths.parallelMap { TextFile(path: root + "/" + $0) }
         var next = texts.makeIterator()
+        let siteConfig = hasSiteConfig ? source("site.yml", next.next()!) : nil
         var offers: [SourceFile] = []
         var pages: [SourceFile] = []
         for (folder, what, walk) in folders {
@@ -110,6 +112,28 @@ public enum SiteFiles {
                 return
             }
             self = .text(text)
+        }
+    }
+
+    /// When a file was last changed, as far as `stat` tells: a file whose
+    /// stamp is the same was not written since (its size, both times to the
+    /// nanosecond, and its inode would have moved).
+    struct Stamp: Equatable, Sendable {
+        var size: Int
+        var modified: Int, modifiedNanoseconds: Int
+        var changed: Int, changedNanoseconds: Int
+        var inode: UInt64
+
+        /// The file's stamp (a link's target's), nil when there is no such file.
+        init?(path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            size = Int(info.st_size)
+            modified = Int(info.st_mtim.tv_sec)
+            modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+            changed = Int(info.st_ctim.tv_sec)
+            changedNanoseconds = Int(info.st_ctim.tv_nsec)
+            inode = UInt64(info.st_ino)
         }
     }
 
@@ -329,9 +353,10 @@ public struct DiskBuild: Sendable {
             .map { Optional($0) }.mapError { DiagnosticList(diagnostics: [$0]) }
     }
 
-    /// The content and templates folders as files.
-    func readSources() -> Result<(ContentFiles, TemplateFiles), DiagnosticList> {
-        let files = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content)
+    /// The content and templates folders as files; unchanged content files
+    /// from `cache` when given.
+    func readSources(cache: SourceFileCache? = nil) -> Result<(ContentFiles, TemplateFiles), DiagnosticList> {
+        let files = SiteFiles.readContent(at: URL(fileURLWithPath: content), displayPrefix: content, cache: cache)
         do {
             return .success((files, try SiteFiles.readTemplates(at: URL(fileURLWithPath: templates))))
         } catch {
@@ -340,5 +365,48 @@ public struct DiskBuild: Sendable {
                 hint: "Ist `--templates` der richtige Ordner? Er enthält die `.mustache`-Dateien und assets/.")
             return .failure(DiagnosticList(diagnostics: [diagnostic]))
         }
+    }
+}
+
+/// The content files' texts as `serve` read them last, each with the file's
+/// stamp then: after a save, only the files whose stamp moved are read again.
+/// A file changed in the last seconds is always read again: the kernel's file
+/// times advance in steps of a few milliseconds, so a second save of the same
+/// size within one step would keep its stamp (git treats such files the same
+/// way).
+public final class SourceFileCache: @unchecked Sendable {
+    private var entries: [String: (stamp: SiteFiles.Stamp, text: SiteFiles.TextFile)] = [:]
+    private let lock = NSLock()
+    /// How long after its last change a file's stamp is trusted.
+    static let settled: Int = 2
+
+    public init() {}
+
+    /// How many files the last `texts` call read from disk.
+    private(set) var filesRead = 0
+
+    /// The texts of the files at `paths` (full paths), in their order, on
+    /// all cores. The cache then holds these files only. `now`: seconds
+    /// since 1970.
+    func texts(_ paths: [String], now: Int = Int(Date().timeIntervalSince1970)) -> [SiteFiles.TextFile] {
+        lock.lock()
+        let known = entries
+        lock.unlock()
+        let read = paths.parallelMap { path -> (stamp: SiteFiles.Stamp?, text: SiteFiles.TextFile, fromDisk: Bool) in
+            let stamp = SiteFiles.Stamp(path: path)
+            if let stamp, let entry = known[path], entry.stamp == stamp { return (stamp, entry.text, false) }
+            return (stamp, SiteFiles.TextFile(path: path), true)
+        }
+        var kept: [String: (stamp: SiteFiles.Stamp, text: SiteFiles.TextFile)] = [:]
+        kept.reserveCapacity(paths.count)
+        for (path, file) in zip(paths, read) {
+            guard let stamp = file.stamp, stamp.modified + Self.settled < now, stamp.changed + Self.settled < now else { continue }
+            kept[path] = (stamp, file.text)
+        }
+        lock.lock()
+        entries = kept
+        filesRead = read.count { $0.fromDisk }
+        lock.unlock()
+        return read.map(\.text)
     }
 }

@@ -77,16 +77,15 @@ public enum ContentLoader {
         let vocabulary = site
         let linkRoot = site?.rootPath ?? "/"
         // The base URL decides where body links point: part of what the cache keys on.
-        cache?.begin(site: files.siteConfig.map { $0.text + "\u{0}" + (options.baseURL ?? "") }, today: today)
+        let known = cache?.begin(site: files.siteConfig.map { $0.text + "\u{0}" + (options.baseURL ?? "") }, today: today)
         var parsed = files.offers.parallelMap { file in
-            if let known = cache?.parsed(file) { return known }
+            if let entry = known?[file.displayPath], entry.text == file.text { return entry.result }
             let (offer, complete, found) = OfferParser.parseAll(file, site: vocabulary, today: today, linkRoot: linkRoot)
-            let result = ParsedOffer(
+            return ParsedOffer(
                 offer: offer, complete: complete, diagnostics: found,
                 slug: offer?.slug ?? Slug.fold(OfferParser.baseName(of: file.path)))
-            cache?.store(result, for: file)
-            return result
         }
+        cache?.keep(parsed, for: files.offers)
         // Offers are large values: they are read in place and moved, never copied whole.
         var ids: [(id: String, path: String, line: Int)] = []
         for index in parsed.indices {
@@ -191,32 +190,33 @@ public enum ContentLoader {
 /// after every save. An offer depends on its own text, site.yml and today's
 /// date; a change of either of the last two empties the cache.
 public final class OfferParseCache: @unchecked Sendable {
-    private var entries: [String: (text: String, result: ParsedOffer)] = [:]
+    typealias Entries = [String: (text: String, result: ParsedOffer)]
+    private var entries: Entries = [:]
     private var site: String?
     private var today: CalendarDate?
     private let lock = NSLock()
 
     public init() {}
 
-    func begin(site: String?, today: CalendarDate) {
+    /// What the last load parsed (none when site.yml or the date changed),
+    /// looked up without a lock while the files are parsed on all cores.
+    func begin(site: String?, today: CalendarDate) -> Entries {
         lock.lock()
         defer { lock.unlock() }
         if site != self.site || today != self.today { entries = [:] }
         self.site = site
         self.today = today
+        return entries
     }
 
-    func parsed(_ file: SourceFile) -> ParsedOffer? {
+    /// Keeps this load's results: the files that are gone are dropped.
+    func keep(_ results: [ParsedOffer], for files: [SourceFile]) {
+        var kept: Entries = [:]
+        kept.reserveCapacity(files.count)
+        for (file, result) in zip(files, results) { kept[file.displayPath] = (file.text, result) }
         lock.lock()
-        defer { lock.unlock() }
-        guard let entry = entries[file.displayPath], entry.text == file.text else { return nil }
-        return entry.result
-    }
-
-    func store(_ result: ParsedOffer, for file: SourceFile) {
-        lock.lock()
-        defer { lock.unlock() }
-        entries[file.displayPath] = (file.text, result)
+        entries = kept
+        lock.unlock()
     }
 }
 

@@ -99,9 +99,12 @@ extension SiteBuilder {
 
 extension DiskBuild {
     /// Reads the folders and plans the site in memory, as `serve` shows it.
-    /// `dictionary`: the word list, read once (`readDictionary`).
-    public func live(cache: OfferParseCache, dictionary: CompoundDictionary? = nil) -> LiveBuildResult {
-        switch readSources() {
+    /// `cache` and `files`: what the last build parsed and read, kept by
+    /// `serve`; `dictionary`: the word list, read once (`readDictionary`).
+    public func live(
+        cache: OfferParseCache, files: SourceFileCache? = nil, dictionary: CompoundDictionary? = nil
+    ) -> LiveBuildResult {
+        switch readSources(cache: files) {
         case .success(let (files, templates)):
             return SiteBuilder.live(content: files, templates: templates, options: options, cache: cache, dictionary: dictionary)
         case .failure(let error):
