@@ -21,7 +21,15 @@ public struct Offer: Sendable, Equatable {
     /// an offer is still a value.
     private final class Box: @unchecked Sendable {  // changed only while uniquely referenced
         var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
+        /// The title as lists sort and the review compares it (`SortKey`),
+        /// folded once when the offer is read: the site model and the
+        /// review need it at every build, and `serve` keeps parsed offers.
+        var titleKey: String
+
+        init(_ fields: Fields, titleKey: String? = nil) {
+            self.fields = fields
+            self.titleKey = titleKey ?? SortKey.of(fields.title)
+        }
     }
 
     private var box: Box
@@ -31,10 +39,15 @@ public struct Offer: Sendable, Equatable {
     public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: field] }
         set {
-            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields, titleKey: box.titleKey) }
+            let title = box.fields.title
             box.fields[keyPath: field] = newValue
+            if box.fields.title != title { box.titleKey = SortKey.of(box.fields.title) }
         }
     }
+
+    /// `SortKey.of(title)`.
+    var titleKey: String { box.titleKey }
 
     public static func == (lhs: Offer, rhs: Offer) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields

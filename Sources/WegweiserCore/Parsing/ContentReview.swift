@@ -72,8 +72,8 @@ public enum ContentReview {
 
     private static func sameTitleInOneTown(_ model: SiteModel) -> [Diagnostic] {
         let all = model.offers
-        // Folding every title is the costly part: on all cores.
-        let keys = Array(all.indices).parallelMap { SortKey.of(all[$0].title) }
+        // Titles folded when the offers were read.
+        let keys = all.map(\.titleKey)
         let byTitle = Dictionary(grouping: all.indices) { keys[$0] }
         var diagnostics: [Diagnostic] = []
         for (_, indices) in byTitle.sorted(by: { $0.key < $1.key }) where indices.count > 1 {

@@ -138,22 +138,23 @@ public struct DevSite: Sendable {
     }
 }
 
-/// A cheap fingerprint of the content and templates folders: paths, sizes and
-/// modification times (to the nanosecond). A different fingerprint means:
-/// build again.
+/// A cheap fingerprint of the content and templates folders: paths and
+/// each file's stamp (size, times to the nanosecond, inode). A different
+/// fingerprint means: build again.
 public struct SourceFingerprint: Sendable, Equatable {
-    private var entries: [String]
+    private var entries: [Entry] = []
+
+    private struct Entry: Sendable, Equatable {
+        var path: String
+        var stamp: SiteFiles.Stamp?
+    }
 
     public init(folders: [URL]) {
-        var entries: [String] = []
         for folder in folders {
             for path in SiteFiles.files(below: folder, in: "") {
-                var info = stat()
                 let full = folder.path + "/" + path
-                guard stat(full, &info) == 0 else { continue }
-                entries.append("\(full)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+                entries.append(Entry(path: full, stamp: SiteFiles.Stamp(path: full)))
             }
         }
-        self.entries = entries
     }
 }

@@ -18,7 +18,7 @@ public struct SiteModel: Sendable {
         // Sorted by position, then gathered: an offer is a large value,
         // moved once rather than at every step of the sort.
         let kept = content.offers.filter { $0.status != .inactive && (options.includeDrafts || !$0.draft) }
-        let keys = kept.map { (title: SortKey.of($0.title), slug: $0.slug) }
+        let keys = kept.map { (title: $0.titleKey, slug: $0.slug) }
         offers = keys.indices.sorted { keys[$0] < keys[$1] }.map { kept[$0] }
         pages = content.pages.sorted { $0.slug < $1.slug }
         groupings = Groupings(offers: offers, site: site)

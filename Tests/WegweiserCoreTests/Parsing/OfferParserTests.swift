@@ -7,6 +7,19 @@ import Testing
         return OfferParser.parse(SourceFile(path: path, displayPath: "content/\(path)", text: text), site: site, today: Fixtures.today)
     }
 
+    /// The folded title lists sort by is made when the offer is read, and
+    /// follows the title when a copy's title changes; the original keeps its own.
+    @Test func theTitlesSortKeyFollowsTheTitle() throws {
+        let offer = try #require(parse(Fixtures.offer(title: "Über Äpfel")).0)
+        #expect(offer.titleKey == SortKey.of("Über Äpfel"))
+        var copy = offer
+        copy.title = "Zebra-Café"
+        #expect(copy.titleKey == SortKey.of("Zebra-Café"))
+        #expect(offer.titleKey == SortKey.of("Über Äpfel"))
+        copy.summary = "Anders."
+        #expect(copy.titleKey == SortKey.of("Zebra-Café"))
+    }
+
     @Test func decodesEveryField() throws {
         let text = Fixtures.offer(extra: """
             id: 0F4C3D2E-1B2A-4C5D-8E9F-0A1B2C3D4E5F
