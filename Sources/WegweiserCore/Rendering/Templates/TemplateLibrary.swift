@@ -107,15 +107,10 @@ struct TemplateProgram: Sendable {
                 instructions.append(.variable(path: number(path), escaped: escaped))
             case .section(let path, let children, let inverted, _):
                 let path = number(path)
-                let at = opening()
-                lower(children)
-                instructions[at] = .section(path: path, inverted: inverted, end: Int32(instructions.count))
+                lower(children) { .section(path: path, inverted: inverted, end: $0) }
             case .block(let name, let children, let indentation, _):
-                let name = blockNumber(name)
-                let indentation = number(indentation)
-                let at = opening()
-                lower(children)
-                instructions[at] = .block(name: name, indentation: indentation, end: Int32(instructions.count))
+                let (name, indentation) = (blockNumber(name), number(indentation))
+                lower(children) { .block(name: name, indentation: indentation, end: $0) }
             case .partial(let template, let indentation, let blocks, _):
                 let indentation = number(indentation)
                 let at = opening()
@@ -137,6 +132,14 @@ struct TemplateProgram: Sendable {
                 break  // only inside `{{<parent}}`, where the parser collects them
             }
         }
+    }
+
+    /// `children` after the instruction that opens them, which `opening`
+    /// makes once their end is known.
+    private mutating func lower(_ children: [TemplateNode], opening: (_ end: Int32) -> Instruction) {
+        let at = self.opening()
+        lower(children)
+        instructions[at] = opening(Int32(instructions.count))
     }
 
     /// A place for an instruction whose end is known after its children.
