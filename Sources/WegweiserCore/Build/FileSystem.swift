@@ -135,6 +135,16 @@ public enum SiteFiles {
             changedNanoseconds = Int(info.st_ctim.tv_nsec)
             inode = UInt64(info.st_ino)
         }
+
+        /// The file last changed more than a few seconds before `now`
+        /// (seconds since 1970), so a change since would have moved the stamp.
+        func isSettled(now: Int) -> Bool {
+            modified + Self.settling < now && changed + Self.settling < now
+        }
+
+        /// Seconds after a change during which a stamp is not trusted: the
+        /// kernel's file clock is coarse (git treats such files the same way).
+        static let settling = 2
     }
 
     /// Every `*.mustache` file (by name without extension) and every file below `assets/`.
@@ -398,13 +408,10 @@ public struct DiskBuild: Sendable {
 /// stamp then: after a save, only the files whose stamp moved are read again.
 /// A file changed in the last seconds is always read again: the kernel's file
 /// times advance in steps of a few milliseconds, so a second save of the same
-/// size within one step would keep its stamp (git treats such files the same
-/// way).
+/// size within one step would keep its stamp (`Stamp.isSettled`).
 public final class SourceFileCache: @unchecked Sendable {
     private var entries: [String: (stamp: SiteFiles.Stamp, text: SiteFiles.TextFile)] = [:]
     private let lock = NSLock()
-    /// How long after its last change a file's stamp is trusted.
-    static let settled: Int = 2
 
     public init() {}
 
@@ -426,7 +433,7 @@ public final class SourceFileCache: @unchecked Sendable {
         var kept: [String: (stamp: SiteFiles.Stamp, text: SiteFiles.TextFile)] = [:]
         kept.reserveCapacity(paths.count)
         for (path, file) in zip(paths, read) {
-            guard let stamp = file.stamp, stamp.modified + Self.settled < now, stamp.changed + Self.settled < now else { continue }
+            guard let stamp = file.stamp, stamp.isSettled(now: now) else { continue }
             kept[path] = (stamp, file.text)
         }
         lock.lock()

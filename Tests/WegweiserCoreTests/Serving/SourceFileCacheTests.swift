@@ -66,3 +66,18 @@ import Testing
         }
     }
 }
+
+@Suite struct SourceFingerprintTests {
+    @Test func aChangedFileChangesTheFingerprint() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try Data("eins".utf8).write(to: folder.appendingPathComponent("a.md"))
+        let fingerprint = SourceFingerprint(folders: [folder])
+        #expect(SourceFingerprint(folders: [folder]) == fingerprint)
+        try Data("zwei, länger".utf8).write(to: folder.appendingPathComponent("a.md"))
+        let changed = SourceFingerprint(folders: [folder])
+        #expect(changed != fingerprint)
+        // A hidden file (an editor's swap file) is never read: no change.
+        try Data("drei".utf8).write(to: folder.appendingPathComponent(".versteckt.md"))
+        #expect(SourceFingerprint(folders: [folder]) == changed)
+    }
+}
