@@ -120,6 +120,60 @@ struct JSONWriter {
         }
     }
 
+    // MARK: Members in order
+    //
+    // For records made for every offer (its JSON-LD), written as they are
+    // built rather than as a dictionary to hash and sort: the caller gives
+    // the members in key order (UTF-8 byte order, as `writeMembers` sorts).
+    // A comma goes before a member or element unless it is the first one,
+    // i.e. unless the last byte opened its object or array.
+
+    /// `{`, the members `body` writes, `}`.
+    mutating func object(_ body: (inout JSONWriter) -> Void) {
+        bytes.append(UInt8(ascii: "{"))
+        body(&self)
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `[`, the elements `body` writes (each after `element()`), `]`.
+    mutating func array(_ body: (inout JSONWriter) -> Void) {
+        bytes.append(UInt8(ascii: "["))
+        body(&self)
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Starts the next element of an array.
+    mutating func element() {
+        if let last = bytes.last, last != UInt8(ascii: "["), last != UInt8(ascii: "{") { bytes.append(UInt8(ascii: ",")) }
+    }
+
+    /// Starts a member: its key and the colon; its value follows.
+    mutating func member(_ key: String) {
+        element()
+        write(key)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    mutating func member(_ key: String, _ value: String) {
+        member(key)
+        write(value)
+    }
+
+    mutating func member(_ key: String, _ value: Int) {
+        member(key)
+        write(value)
+    }
+
+    mutating func member(_ key: String, _ value: Double) {
+        member(key)
+        write(value)
+    }
+
+    mutating func member(_ key: String, _ value: Bool) {
+        member(key)
+        append(value ? "true" : "false")
+    }
+
     /// Bytes that are JSON already (punctuation, a value written before).
     mutating func append(_ raw: some Sequence<UInt8>) { bytes.append(contentsOf: raw) }
 

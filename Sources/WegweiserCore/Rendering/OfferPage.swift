@@ -171,63 +171,121 @@ extension ViewModels {
     }
 
     /// schema.org JSON-LD, safe to embed in a `<script>` element.
+    /// The offer as schema.org's `Service`, for search engines; members
+    /// in key order, as the JSON writer sorts them.
     func jsonLD(_ offer: Offer) -> String {
-        var provider: [String: JSON] = ["@type": "Organization", "name": .string(offer.provider)]
-        if let phone = offer.contact?.phone { provider["telephone"] = .string(phone) }
-        if let email = offer.contact?.email { provider["email"] = .string(email) }
-        if let website = offer.contact?.website { provider["url"] = .string(website) }
-
-        var service: [String: JSON] = [
-            "@context": "https://schema.org",
-            "@type": "Service",
-            "name": .string(offer.title),
-            "description": .string(offer.summary),
-            "url": .string(links.absolute(links.offer(offer.slug))),
-            "provider": .object(provider),
-            "dateModified": .string(offer.updated.description),
-            "areaServed": .array(offer.municipalities.compactMap { model.municipality($0) }.map { town in
-                [
-                    "@type": town.countyWide ? "AdministrativeArea" : "City",
-                    "name": .string(town.name),
-                ]
-            }),
-            "serviceType": .array(offer.areas.compactMap { model.area($0)?.name }.map(JSON.string)),
-        ]
-        if let id = offer.id { service["identifier"] = .string(id) }
-        if offer.free == true { service["isAccessibleForFree"] = .bool(true) }
-        if !offer.languages.isEmpty { service["availableLanguage"] = .array(offer.languages.map(JSON.string)) }
-        if !offer.topics.isEmpty { service["keywords"] = .string(offer.topics.joined(separator: ", ")) }
-        if let age = offer.age {
-            var audience: [String: JSON] = ["@type": "PeopleAudience"]
-            if let min = age.min { audience["suggestedMinAge"] = .int(min) }
-            if let max = age.max { audience["suggestedMaxAge"] = .int(max) }
-            service["audience"] = .object(audience)
-        }
-        if !offer.hours.isEmpty {
-            service["hoursAvailable"] = .array(offer.hours.map { hours in
-                [
-                    "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": .array(hours.days.sorted().map { .string("https://schema.org/\($0.schemaName)") }),
-                    "opens": .string(hours.opens), "closes": .string(hours.closes),
-                ]
-            })
-        }
-        let places = offer.locations.map(\.published).map { location -> JSON in
-            var address: [String: JSON] = ["@type": "PostalAddress", "addressCountry": "DE"]
-            if let street = location.street { address["streetAddress"] = .string(street) }
-            if let postalCode = location.postalCode { address["postalCode"] = .string(postalCode) }
-            if let city = location.city { address["addressLocality"] = .string(city) }
-            var place: [String: JSON] = ["@type": "Place", "address": .object(address)]
-            if let name = location.name { place["name"] = .string(name) }
-            if let lat = location.latitude, let lon = location.longitude {
-                place["geo"] = ["@type": "GeoCoordinates", "latitude": .double(lat), "longitude": .double(lon)]
+        var json = JSONWriter(capacity: 2048)
+        json.object { json in
+            json.member("@context", "https://schema.org")
+            json.member("@type", "Service")
+            json.member("areaServed")
+            json.array { json in
+                for town in offer.municipalities.compactMap({ model.municipality($0) }) {
+                    json.element()
+                    json.object { json in
+                        json.member("@type", town.countyWide ? "AdministrativeArea" : "City")
+                        json.member("name", town.name)
+                    }
+                }
             }
-            return .object(place)
+            if let age = offer.age {
+                json.member("audience")
+                json.object { json in
+                    json.member("@type", "PeopleAudience")
+                    if let max = age.max { json.member("suggestedMaxAge", max) }
+                    if let min = age.min { json.member("suggestedMinAge", min) }
+                }
+            }
+            if !offer.locations.isEmpty {
+                json.member("availableChannel")
+                json.object { json in
+                    json.member("@type", "ServiceChannel")
+                    json.member("serviceLocation")
+                    json.array { json in
+                        for location in offer.locations.map(\.published) {
+                            json.element()
+                            place(location, into: &json)
+                        }
+                    }
+                }
+            }
+            if !offer.languages.isEmpty {
+                json.member("availableLanguage")
+                json.array { json in
+                    for language in offer.languages {
+                        json.element()
+                        json.write(language)
+                    }
+                }
+            }
+            json.member("dateModified", offer.updated.description)
+            json.member("description", offer.summary)
+            if !offer.hours.isEmpty {
+                json.member("hoursAvailable")
+                json.array { json in
+                    for hours in offer.hours {
+                        json.element()
+                        json.object { json in
+                            json.member("@type", "OpeningHoursSpecification")
+                            json.member("closes", hours.closes)
+                            json.member("dayOfWeek")
+                            json.array { json in
+                                for day in hours.days.sorted() {
+                                    json.element()
+                                    json.write("https://schema.org/\(day.schemaName)")
+                                }
+                            }
+                            json.member("opens", hours.opens)
+                        }
+                    }
+                }
+            }
+            if let id = offer.id { json.member("identifier", id) }
+            if offer.free == true { json.member("isAccessibleForFree", true) }
+            if !offer.topics.isEmpty { json.member("keywords", offer.topics.joined(separator: ", ")) }
+            json.member("name", offer.title)
+            json.member("provider")
+            json.object { json in
+                json.member("@type", "Organization")
+                if let email = offer.contact?.email { json.member("email", email) }
+                json.member("name", offer.provider)
+                if let phone = offer.contact?.phone { json.member("telephone", phone) }
+                if let website = offer.contact?.website { json.member("url", website) }
+            }
+            json.member("serviceType")
+            json.array { json in
+                for name in offer.areas.compactMap({ model.area($0)?.name }) {
+                    json.element()
+                    json.write(name)
+                }
+            }
+            json.member("url", links.absolute(links.offer(offer.slug)))
         }
-        if !places.isEmpty {
-            service["availableChannel"] = ["@type": "ServiceChannel", "serviceLocation": .array(places)]
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// A location as schema.org's `Place` (a confidential one as published: name and city).
+    private func place(_ location: Location, into json: inout JSONWriter) {
+        json.object { json in
+            json.member("@type", "Place")
+            json.member("address")
+            json.object { json in
+                json.member("@type", "PostalAddress")
+                json.member("addressCountry", "DE")
+                if let city = location.city { json.member("addressLocality", city) }
+                if let postalCode = location.postalCode { json.member("postalCode", postalCode) }
+                if let street = location.street { json.member("streetAddress", street) }
+            }
+            if let latitude = location.latitude, let longitude = location.longitude {
+                json.member("geo")
+                json.object { json in
+                    json.member("@type", "GeoCoordinates")
+                    json.member("latitude", latitude)
+                    json.member("longitude", longitude)
+                }
+            }
+            if let name = location.name { json.member("name", name) }
         }
-        return JSON.object(service).text
     }
 
     private func coordinate(_ value: Double) -> String {
