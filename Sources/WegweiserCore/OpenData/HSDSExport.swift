@@ -27,20 +27,22 @@ struct HSDSExport: Sendable {
             (offer.slug, (offer.id, offer.id?.lowercased() ?? StableID.of("service", offer.slug, baseURL: baseURL)))
         })
         var terms: [String: [String: JSON]] = [:]
+        var attributeTerms: [String: (id: String, bytes: [UInt8])] = [:]
         for vocabulary in Vocabulary.allCases {
             for entry in Self.terms(of: vocabulary, site: model.site, links: links) {
-                terms["\(vocabulary.rawValue)/\(entry.id)"] = Self.term(vocabulary, entry, site: model.site, links: links)
+                let key = "\(vocabulary.rawValue)/\(entry.id)"
+                let record = Self.term(vocabulary, entry, site: model.site, links: links)
+                terms[key] = record
+                // An attribute names the taxonomy by `taxonomy_id`; its record
+                // is in /hsds/taxonomies/. Written once: the terms are almost
+                // half of a service's bytes.
+                var attribute = record
+                attribute["taxonomy_detail"] = nil
+                attributeTerms[key] = (StableID.of("taxonomy_term", key, baseURL: baseURL), JSON.object(attribute).bytes)
             }
         }
         termRecords = terms
-        // An attribute names the taxonomy by `taxonomy_id`; its record is in
-        // /hsds/taxonomies/. Written once: the terms are almost half of a
-        // service's bytes.
-        attributeTerms = terms.mapValues { record in
-            var record = record
-            record["taxonomy_detail"] = nil
-            return (id: record["id"]!, bytes: JSON.object(record).bytes)
-        }
+        self.attributeTerms = attributeTerms
         organizationIDs = Dictionary(Set(offers.map(\.provider)).map { ($0, StableID.of("organization", $0, baseURL: baseURL)) },
                                      uniquingKeysWith: { first, _ in first })
         organizations = Dictionary(grouping: offers, by: \.provider)
@@ -61,7 +63,7 @@ struct HSDSExport: Sendable {
     private let termRecords: [String: [String: JSON]]
     /// The same without `taxonomy_detail`, as attributes hold them: the
     /// term's id and its record's bytes.
-    private let attributeTerms: [String: (id: JSON, bytes: [UInt8])]
+    private let attributeTerms: [String: (id: String, bytes: [UInt8])]
 
     /// Output path below the site's root → JSON bytes. Every file is made
     /// on its own, so the files are written on all cores; the result does
@@ -359,7 +361,7 @@ struct HSDSExport: Sendable {
                 "location_id": .string(locationID), "location": .object(self.location(location, id: locationID, offer: offer)),
             ]
         })
-        fields["attributes"] = .array(attributes(offer))
+        fields["attributes"] = attributes(offer)
         return fields
     }
 
@@ -478,19 +480,30 @@ struct HSDSExport: Sendable {
         ]
     }
 
-    /// The offer's towns, life phases and areas, each an attribute with its term.
-    private func attributes(_ offer: Offer) -> [JSON] {
+    /// The offer's towns, life phases and areas, each an attribute with its
+    /// term: the most numerous records of a service, written member by
+    /// member in key order.
+    private func attributes(_ offer: Offer) -> JSON {
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
-        return filed.flatMap { vocabulary, ids in
-            ids.compactMap { id -> JSON? in
-                guard let term = attributeTerms["\(vocabulary.rawValue)/\(id)"] else { return nil }
-                return [
-                    "id": .string(childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)")),
-                    "link_id": .string(serviceID(offer)), "link_entity": "service", "link_type": .string(vocabulary.rawValue),
-                    "taxonomy_term_id": term.id, "taxonomy_term": .raw(term.bytes),
-                ]
+        var json = JSONWriter(capacity: 4096)
+        json.array { json in
+            for (vocabulary, ids) in filed {
+                for id in ids {
+                    guard let term = attributeTerms["\(vocabulary.rawValue)/\(id)"] else { continue }
+                    json.element()
+                    json.object { json in
+                        json.member("id", childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)"))
+                        json.member("link_entity", "service")
+                        json.member("link_id", serviceID(offer))
+                        json.member("link_type", vocabulary.rawValue)
+                        json.member("taxonomy_term")
+                        json.append(term.bytes)
+                        json.member("taxonomy_term_id", term.id)
+                    }
+                }
             }
         }
+        return .raw(json.bytes)
     }
 
     // MARK: - Organizations
