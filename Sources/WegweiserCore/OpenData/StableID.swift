@@ -15,37 +15,42 @@ enum SHA1 {
 
         var (h0, h1, h2, h3, h4): (UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0)
-        var w = [UInt32](repeating: 0, count: 80)
-        for chunk in stride(from: 0, to: bytes.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
+        // Through buffer pointers: the export makes about twenty ids per
+        // service, and checking every index was half of the time.
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 80) { w in
+            bytes.withUnsafeBufferPointer { bytes in
+                for chunk in stride(from: 0, to: bytes.count, by: 64) {
+                    for i in 0..<16 {
+                        let j = chunk + i * 4
+                        w[i] = UInt32(bytes[j]) << 24 | UInt32(bytes[j + 1]) << 16 | UInt32(bytes[j + 2]) << 8 | UInt32(bytes[j + 3])
+                    }
+                    for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
+                    var (a, b, c, d, e) = (h0, h1, h2, h3, h4)
+                    // Four loops, one per round function, so the inner loop has no branch.
+                    for i in 0..<20 {
+                        let temp = a.rotatedLeft(5) &+ ((b & c) | (~b & d)) &+ e &+ 0x5A82_7999 &+ w[i]
+                        (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+                    }
+                    for i in 20..<40 {
+                        let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0x6ED9_EBA1 &+ w[i]
+                        (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+                    }
+                    for i in 40..<60 {
+                        let temp = a.rotatedLeft(5) &+ ((b & c) | (b & d) | (c & d)) &+ e &+ 0x8F1B_BCDC &+ w[i]
+                        (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+                    }
+                    for i in 60..<80 {
+                        let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0xCA62_C1D6 &+ w[i]
+                        (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
+                    }
+                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e
+                }
             }
-            for i in 16..<80 { w[i] = (w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16]).rotatedLeft(1) }
-            var (a, b, c, d, e) = (h0, h1, h2, h3, h4)
-            // Four loops, one per round function, so the inner loop has no branch.
-            for i in 0..<20 {
-                let temp = a.rotatedLeft(5) &+ ((b & c) | (~b & d)) &+ e &+ 0x5A82_7999 &+ w[i]
-                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
-            }
-            for i in 20..<40 {
-                let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0x6ED9_EBA1 &+ w[i]
-                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
-            }
-            for i in 40..<60 {
-                let temp = a.rotatedLeft(5) &+ ((b & c) | (b & d) | (c & d)) &+ e &+ 0x8F1B_BCDC &+ w[i]
-                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
-            }
-            for i in 60..<80 {
-                let temp = a.rotatedLeft(5) &+ (b ^ c ^ d) &+ e &+ 0xCA62_C1D6 &+ w[i]
-                (e, d, c, b, a) = (d, c, b.rotatedLeft(30), a, temp)
-            }
-            h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d; h4 &+= e
         }
         var digest: [UInt8] = []
         digest.reserveCapacity(20)
         for word in [h0, h1, h2, h3, h4] {
-            for shift in [24, 16, 8, 0] as [UInt32] { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
+            for shift: UInt32 in stride(from: 24, through: 0, by: -8) { digest.append(UInt8(truncatingIfNeeded: word >> shift)) }
         }
         return digest
     }
