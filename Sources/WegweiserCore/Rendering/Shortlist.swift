@@ -4,6 +4,7 @@
 // The list itself lives only in the family's browser; the build writes no
 // more than this one file, and a confidential location gives it no street.
 import Foundation
+import WegweiserSearch
 
 extension ViewModels {
     /// The Merkliste's page.
@@ -46,29 +47,56 @@ extension ViewModels {
                 ]))
     }
 
-    /// `{"offers": {slug: entry}}` with sorted keys: the same bytes for the same content.
+    /// `{"offers": {slug: entry}}` with sorted keys: the same bytes for the
+    /// same content. Written member by member (slugs in byte order, an
+    /// entry's keys in order): it holds every offer.
     func shortlistData() -> Data {
-        let entries = Dictionary(uniqueKeysWithValues: model.offers.map { ($0.slug, shortlistEntry($0)) })
-        return Data(JSON.object(["offers": .object(entries)]).bytes)
+        let offers = model.offers.sorted { scalarOrder($0.slug, $1.slug) }
+        var json = JSONWriter(capacity: 512 * offers.count)
+        json.object { json in
+            json.member("offers")
+            json.object { json in
+                for offer in offers {
+                    json.member(offer.slug)
+                    shortlistEntry(offer, into: &json)
+                }
+            }
+        }
+        return Data(json.bytes)
     }
 
-    func shortlistEntry(_ offer: Offer) -> JSON {
-        var entry: [String: JSON] = [
-            "title": .string(offer.title), "provider": .string(offer.provider),
-            "updated": .string(offer.updated.description), "updatedText": .string(offer.updated.germanText),
-        ]
-        if let phone = offer.contact?.phone {
-            entry["phone"] = .string(phone)
-            entry["phoneURI"] = .string(ContactRules.telURI(phone))
+    private func shortlistEntry(_ offer: Offer, into json: inout JSONWriter) {
+        json.object { json in
+            let addresses = offer.locations.map(\.published).map(Self.addressLine).filter { !$0.isEmpty }
+            if !addresses.isEmpty {
+                json.member("addresses")
+                json.array { json in
+                    for address in addresses {
+                        json.element()
+                        json.write(address)
+                    }
+                }
+            }
+            if !offer.hours.isEmpty {
+                json.member("hours")
+                json.array { json in
+                    for hours in offer.hours {
+                        json.element()
+                        json.write("\(Text.days(hours.days)): \(hours.opens)–\(hours.closes) Uhr")
+                    }
+                }
+            }
+            if let note = offer.hoursNote { json.member("hoursNote", note) }
+            if let phone = offer.contact?.phone {
+                json.member("phone", phone)
+                json.member("phoneURI", ContactRules.telURI(phone))
+            }
+            json.member("provider", offer.provider)
+            if let status = Text.status(offer.status) { json.member("status", status) }
+            json.member("title", offer.title)
+            json.member("updated", offer.updated.description)
+            json.member("updatedText", offer.updated.germanText)
         }
-        let addresses = offer.locations.map(\.published).map(Self.addressLine).filter { !$0.isEmpty }
-        if !addresses.isEmpty { entry["addresses"] = .array(addresses.map(JSON.string)) }
-        if !offer.hours.isEmpty {
-            entry["hours"] = .array(offer.hours.map { .string("\(Text.days($0.days)): \($0.opens)–\($0.closes) Uhr") })
-        }
-        if let note = offer.hoursNote { entry["hoursNote"] = .string(note) }
-        if let status = Text.status(offer.status) { entry["status"] = .string(status) }
-        return .object(entry)
     }
 
     /// One line for paper: "Name, Straße 1, 59425 Unna (Königsborn)". A
