@@ -76,17 +76,32 @@ public struct CompoundDictionary: Sendable, Equatable {
         bytes.reserveCapacity(range.count + range.count / 8)
         ends.reserveCapacity(range.count / 10)
         hashes.reserveCapacity(range.count / 10)
-        var folded: [UInt8] = []
-        folded.reserveCapacity(64)
+        // One scratch buffer for every line: appending to an array byte by
+        // byte checked its storage each time, a third of reading the list.
+        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: maximumPlainLine)
+        defer { scratch.deallocate() }
         text.withUnsafeBufferPointer { text in
             var lineStart = range.lowerBound
             while lineStart < range.upperBound {
                 var lineEnd = lineStart
                 while lineEnd < range.upperBound && text[lineEnd] != 0x0A { lineEnd += 1 }
-                if lineEnd > lineStart, fold(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd]), into: &folded) {
-                    bytes.append(contentsOf: folded)
-                    ends.append(bytes.count)
-                    hashes.append(WordTable.hash(folded[...]))
+                if lineEnd > lineStart {
+                    let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+                    switch fold(line, into: scratch) {
+                    case .plain(let count):
+                        let folded = UnsafeBufferPointer(rebasing: scratch[..<count])
+                        if count >= Scoring.minimumCompoundPart && !Tokenizer.isStopWord(folded) {
+                            bytes.append(contentsOf: folded)
+                            ends.append(bytes.count)
+                            hashes.append(WordTable.hash(folded))
+                        }
+                    case .other:
+                        if let word = foldOther(line) {
+                            bytes.append(contentsOf: word.utf8)
+                            ends.append(bytes.count)
+                            hashes.append(WordTable.hash(bytes[(bytes.count - word.utf8.count)...]))
+                        }
+                    }
                 }
                 lineStart = lineEnd + 1
             }
@@ -94,22 +109,32 @@ public struct CompoundDictionary: Sendable, Equatable {
         return (bytes, ends, hashes)
     }
 
-    /// Folds one line into `folded`; false when it is no possible part. Most
-    /// lines are ASCII letters and umlauts; they are folded byte by byte, as
-    /// the tokeniser would fold them (ae, oe, ue joined on the way). Other
-    /// lines go through the tokeniser.
-    private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: inout [UInt8]) -> Bool {
-        folded.removeAll(keepingCapacity: true)
-        var index = 0, plain = true, afterVowel = false
+    /// Lines longer than this go through the tokeniser (no German word is).
+    private static let maximumPlainLine = 256
+
+    private enum FoldedLine {
+        /// ASCII letters and umlauts, folded into this many bytes of the scratch buffer.
+        case plain(Int)
+        /// Anything else: for the tokeniser.
+        case other
+    }
+
+    /// Folds a line of ASCII letters and umlauts byte by byte, as the
+    /// tokeniser would fold it (ae, oe, ue joined on the way); most lines
+    /// are such.
+    private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> FoldedLine {
+        guard line.count <= folded.count else { return .other }  // ß becomes two bytes, as it was
+        var index = 0, count = 0, afterVowel = false
         func add(_ letter: UInt8) {
             if letter == UInt8(ascii: "e") && afterVowel {
                 afterVowel = false
                 return
             }
-            folded.append(letter)
+            folded[count] = letter
+            count += 1
             afterVowel = letter == UInt8(ascii: "a") || letter == UInt8(ascii: "o") || letter == UInt8(ascii: "u")
         }
-        scan: while index < line.count {
+        while index < line.count {
             let byte = line[index]
             index += 1
             switch byte {
@@ -124,26 +149,23 @@ public struct CompoundDictionary: Sendable, Equatable {
                 case 0xB6, 0x96: add(0x6F) // ö Ö
                 case 0xBC, 0x9C: add(0x75) // ü Ü
                 case 0x9F: add(0x73); add(0x73) // ß
-                default:
-                    plain = false
-                    break scan
+                default: return .other
                 }
             default:
-                plain = false
-                break scan
+                return .other
             }
         }
-        if plain {
-            // Only ASCII letters: one byte a letter.
-            return folded.count >= Scoring.minimumCompoundPart && !Tokenizer.isStopWord(folded)
-        }
+        return .plain(count)
+    }
+
+    /// A line that is not plain letters, folded by the tokeniser: its one
+    /// word, or nil when it is no possible part.
+    private static func foldOther(_ line: UnsafeBufferPointer<UInt8>) -> String? {
         let words = Tokenizer.words(String(decoding: line, as: UTF8.self))
         guard words.count == 1, words[0].unicodeScalars.count >= Scoring.minimumCompoundPart, Tokenizer.isKept(words[0]) else {
-            return false
+            return nil
         }
-        folded.removeAll(keepingCapacity: true)
-        folded.append(contentsOf: words[0].utf8)
-        return true
+        return words[0]
     }
 }
 

@@ -163,7 +163,7 @@ struct WordTable: Sendable {
     }
 
     /// FNV-1a, then mixed so that the low bits (the slot) depend on every byte.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in word {
             hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
