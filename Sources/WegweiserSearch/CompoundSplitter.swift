@@ -123,7 +123,9 @@ public struct CompoundDictionary: Sendable, Equatable {
     /// tokeniser would fold it (ae, oe, ue joined on the way); most lines
     /// are such.
     private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> FoldedLine {
-        guard line.count <= folded.count else { return .other }  // ß becomes two bytes, as it was
+        // A folded line is never longer than the line: an umlaut becomes
+        // one byte, ß two ("ss"), an ASCII letter one.
+        guard line.count <= folded.count else { return .other }
         var index = 0, count = 0, afterVowel = false
         func add(_ letter: UInt8) {
             if letter == UInt8(ascii: "e") && afterVowel {

@@ -155,6 +155,9 @@ struct HSDSExport: Sendable {
         var terms: [(Vocabulary, Term)]
         /// Slug → the service's own fields, written once.
         var fields: [String: WrittenMembers]
+
+        /// A published offer's fields: `plan` writes every one's.
+        func fields(of offer: Offer) -> WrittenMembers { fields[offer.slug]! }
         /// Provider → the organization as a service names it, written.
         var organizationBytes: [String: [UInt8]]
 
@@ -191,12 +194,7 @@ struct HSDSExport: Sendable {
             switch job {
             case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
             case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
-            case .service(let offer):
-                if let fields = lists.fields[offer.slug] {
-                    Self.bytes(service(offer, fields: [:], shared: lists), with: fields)
-                } else {
-                    Self.bytes(service(offer, shared: lists))
-                }
+            case .service(let offer): Self.bytes(service(offer, fields: [:], shared: lists), with: lists.fields(of: offer))
             case .organization(_, let name, let offers): organizationBytes(name, offers: offers, shared: lists)
             case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
             case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
@@ -277,19 +275,10 @@ struct HSDSExport: Sendable {
 
     // MARK: - Services
 
-    /// The fields of a service in a list: no nested records but its organization.
-    func serviceSummary(_ offer: Offer) -> JSON {
-        var fields = serviceFields(offer)
-        fields["organization"] = .object(organization(offer.provider))
-        return .object(fields)
-    }
-
-    /// `serviceSummary`'s bytes, from the fields and the organization written before.
+    /// A service in a list: its fields and its organization, no other
+    /// nested records; both as written before.
     private func summaryBytes(_ offer: Offer, shared: Lists) -> [UInt8] {
-        guard let fields = shared.fields[offer.slug], let organization = shared.organizationBytes[offer.provider] else {
-            return serviceSummary(offer).bytes
-        }
-        return Self.object(fields, ["organization": .raw(organization)])
+        Self.object(shared.fields(of: offer), ["organization": .raw(shared.organizationBytes[offer.provider]!)])
     }
 
     private func serviceFields(_ offer: Offer) -> [String: JSON] {
@@ -522,7 +511,7 @@ struct HSDSExport: Sendable {
         var services: [UInt8] = [UInt8(ascii: "[")]
         for (index, offer) in sortedByServiceID(offers).enumerated() {
             if index > 0 { services.append(UInt8(ascii: ",")) }
-            services += shared.fields[offer.slug].map { Self.object($0) } ?? JSON.object(serviceFields(offer)).bytes
+            services += Self.object(shared.fields(of: offer))
         }
         services.append(UInt8(ascii: "]"))
         var record = organization(provider)

@@ -46,7 +46,7 @@ struct WrittenMembers: Sendable {
         for key in members.keys.sorted(by: scalarOrder) {
             let start = writer.bytes.count
             writer.write(key)
-            writer.bytes.append(UInt8(ascii: ":"))
+            writer.append(":")
             writer.write(members[key]!)
             self.members.append((key, start..<writer.bytes.count))
         }
@@ -60,7 +60,7 @@ struct WrittenMembers: Sendable {
 /// can sit inside a `<script>` element (`<` as `\u003c`) and be read by
 /// JavaScript (U+2028 and U+2029 escaped).
 struct JSONWriter {
-    fileprivate(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8] = []
 
     init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
@@ -122,8 +122,9 @@ struct JSONWriter {
 
     // MARK: Members in order
     //
-    // For records made for every offer (its JSON-LD), written as they are
-    // built rather than as a dictionary to hash and sort: the caller gives
+    // For records made for every offer (its JSON-LD, its Merkliste entry,
+    // its HSDS attributes), written as they are built rather than as a
+    // dictionary to hash and sort: the caller gives
     // the members in key order (UTF-8 byte order, as `writeMembers` sorts).
     // A comma goes before a member or element unless it is the first one,
     // i.e. unless the last byte opened its object or array.
