@@ -57,8 +57,11 @@ public enum Tokenizer {
         return folder.output.words
     }
 
-    /// Hyphen-minus, hyphen and non-breaking hyphen.
-    static let hyphens: Set<Unicode.Scalar> = ["-", "\u{2010}", "\u{2011}"]
+    /// Hyphen-minus, hyphen and non-breaking hyphen. Asked at the end of
+    /// every word, so a comparison rather than a set that hashes.
+    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
+    }
 
     /// ASCII letters and digits: the ASCII part of `[\p{L}\p{N}]`.
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {

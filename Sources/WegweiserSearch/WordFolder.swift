@@ -125,7 +125,7 @@ struct WordFolder<Output: FoldedWords> {
     /// the end, a space or a comma marks it as the first part of a compound.
     private mutating func endWord(at separator: Unicode.Scalar, next: () -> Unicode.Scalar?) {
         var truncated = false
-        if Tokenizer.hyphens.contains(separator) {
+        if Tokenizer.isHyphen(separator) {
             let following = next()
             truncated = following == nil || following == "," || following!.properties.isWhitespace
         }

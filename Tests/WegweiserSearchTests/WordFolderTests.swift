@@ -86,7 +86,7 @@ enum ReferenceTokenizer {
             }
             if !current.isEmpty {
                 let next = index + 1 < scalars.count ? scalars[index + 1] : nil
-                let truncated = Tokenizer.hyphens.contains(scalar)
+                let truncated = Tokenizer.isHyphen(scalar)
                     && (next == nil || next == "," || next!.properties.isWhitespace)
                 words.append((joinUmlautSpellings(String(current)), truncated))
                 current = String.UnicodeScalarView()

@@ -313,98 +313,161 @@ struct HSDSExport: Sendable {
 
     /// A service's record: `fields` (its own fields unless given, e.g.
     /// none when they were written before), its organization and the
-    /// records that belong to it.
+    /// records that belong to it. Those are the most numerous records of the
+    /// export: each list is written member by member in key order, as JSON.
     func service(_ offer: Offer, fields given: [String: JSON]? = nil, shared: Lists? = nil) -> [String: JSON] {
         let id = serviceID(offer)
         var fields = given ?? serviceFields(offer)
         fields["organization"] = shared?.organizationBytes[offer.provider].map(JSON.raw) ?? .object(organization(offer.provider))
         if let phone = offer.contact?.phone {
-            fields["phones"] = [["id": .string(childID(offer, "phone", "contact")), "service_id": .string(id),
-                                 "number": .string(phone), "type": "voice"]]
+            fields["phones"] = Self.list([phone]) { json, phone in
+                json.member("id", childID(offer, "phone", "contact"))
+                json.member("number", phone)
+                json.member("service_id", id)
+                json.member("type", "voice")
+            }
         }
         if let name = offer.contact?.name {
-            var contact: [String: JSON] = ["id": .string(childID(offer, "contact", "contact")), "service_id": .string(id), "name": .string(name)]
-            contact["email"] = offer.contact?.email.map(JSON.string)
-            fields["contacts"] = [.object(contact)]
+            fields["contacts"] = Self.list([name]) { json, name in
+                if let email = offer.contact?.email { json.member("email", email) }
+                json.member("id", childID(offer, "contact", "contact"))
+                json.member("name", name)
+                json.member("service_id", id)
+            }
         }
-        fields["schedules"] = .array(schedules(offer).map(JSON.object))
-        fields["languages"] = .array(offer.languages.enumerated().map { index, code in
-            var language: [String: JSON] = ["id": .string(childID(offer, "language", "\(index)")), "service_id": .string(id), "code": .string(code)]
-            language["name"] = Languages.name(of: code).map(JSON.string)
-            return .object(language)
-        })
+        fields["schedules"] = schedules(offer)
+        fields["languages"] = Self.list(Array(offer.languages.enumerated())) { json, language in
+            json.member("code", language.element)
+            json.member("id", childID(offer, "language", "\(language.offset)"))
+            if let name = Languages.name(of: language.element) { json.member("name", name) }
+            json.member("service_id", id)
+        }
         if offer.free == true {
-            fields["cost_options"] = [[
-                "id": .string(childID(offer, "cost_option", "free")), "service_id": .string(id),
-                "option": "kostenlos", "amount": .int(0), "currency": "EUR",
-            ]]
+            fields["cost_options"] = Self.list([offer]) { json, _ in
+                json.member("amount", 0)
+                json.member("currency", "EUR")
+                json.member("id", childID(offer, "cost_option", "free"))
+                json.member("option", "kostenlos")
+                json.member("service_id", id)
+            }
         }
-        fields["service_areas"] = .array(offer.municipalities.compactMap { model.municipality($0) }.map { town in
-            ["id": .string(childID(offer, "service_area", town.id)), "service_id": .string(id), "name": .string(town.name),
-             "description": .string(town.countyWide ? "Für alle Orte: \(town.name)" : town.name)]
-        })
-        fields["service_at_locations"] = .array(offer.locations.enumerated().map { index, location in
-            let locationID = childID(offer, "location", "\(index)")
-            return [
-                "id": .string(childID(offer, "service_at_location", "\(index)")), "service_id": .string(id),
-                "location_id": .string(locationID), "location": .object(self.location(location, id: locationID, offer: offer)),
-            ]
-        })
+        fields["service_areas"] = Self.list(offer.municipalities.compactMap { model.municipality($0) }) { json, town in
+            json.member("description", town.countyWide ? "Für alle Orte: \(town.name)" : town.name)
+            json.member("id", childID(offer, "service_area", town.id))
+            json.member("name", town.name)
+            json.member("service_id", id)
+        }
+        fields["service_at_locations"] = Self.list(Array(offer.locations.enumerated())) { json, location in
+            let locationID = childID(offer, "location", "\(location.offset)")
+            json.member("id", childID(offer, "service_at_location", "\(location.offset)"))
+            json.member("location")
+            write(location.element, id: locationID, offer: offer, into: &json)
+            json.member("location_id", locationID)
+            json.member("service_id", id)
+        }
         fields["attributes"] = attributes(offer)
         return fields
     }
 
+    /// A JSON array of one object per item, its members written by `members`.
+    private static func list<Item>(_ items: [Item], _ members: (inout JSONWriter, Item) -> Void) -> JSON {
+        var json = JSONWriter(capacity: 512)
+        json.array { json in
+            for item in items {
+                json.element()
+                json.object { members(&$0, item) }
+            }
+        }
+        return .raw(json.bytes)
+    }
+
     /// `hours` as weekly RRULE parts; `hours_note` as the notes.
-    func schedules(_ offer: Offer) -> [[String: JSON]] {
+    func schedules(_ offer: Offer) -> JSON {
         let id = serviceID(offer)
         if offer.hours.isEmpty, let note = offer.hoursNote {
-            return [["id": .string(childID(offer, "schedule", "note")), "service_id": .string(id),
-                     "description": .string(note), "notes": .string(note)]]
+            return Self.list([note]) { json, note in
+                json.member("description", note)
+                json.member("id", childID(offer, "schedule", "note"))
+                json.member("notes", note)
+                json.member("service_id", id)
+            }
         }
-        return offer.hours.enumerated().map { index, hours in
-            let days = Array(Set(hours.days)).sorted()
-            var schedule: [String: JSON] = [
-                "id": .string(childID(offer, "schedule", "\(index)")), "service_id": .string(id),
-                "freq": "WEEKLY", "wkst": "MO", "interval": .int(1),
-                "byday": .string(days.map(\.rruleDay).joined(separator: ",")),
-                "opens_at": .string(hours.opens), "closes_at": .string(hours.closes),
-                "description": .string("\(Text.days(days)) \(hours.opens)–\(hours.closes) Uhr"),
-            ]
-            schedule["notes"] = offer.hoursNote.map(JSON.string)
-            return schedule
+        return Self.list(Array(offer.hours.enumerated())) { json, hours in
+            let days = Array(Set(hours.element.days)).sorted()
+            json.member("byday", days.map(\.rruleDay).joined(separator: ","))
+            json.member("closes_at", hours.element.closes)
+            json.member("description", "\(Text.days(days)) \(hours.element.opens)–\(hours.element.closes) Uhr")
+            json.member("freq", "WEEKLY")
+            json.member("id", childID(offer, "schedule", "\(hours.offset)"))
+            json.member("interval", 1)
+            if let note = offer.hoursNote { json.member("notes", note) }
+            json.member("opens_at", hours.element.opens)
+            json.member("service_id", id)
+            json.member("wkst", "MO")
         }
     }
 
     /// A location as published: a confidential one keeps its name and city
     /// only (in words), with no address record and no coordinates.
-    func location(_ location: Location, id: String, offer: Offer) -> [String: JSON] {
-        var fields: [String: JSON] = [
-            "id": .string(id), "location_type": "physical", "name": .string(location.name ?? offer.title),
-        ]
+    func location(_ location: Location, id: String, offer: Offer) -> JSON {
+        var json = JSONWriter(capacity: 512)
+        write(location, id: id, offer: offer, into: &json)
+        return .raw(json.bytes)
+    }
+
+    private func write(_ location: Location, id: String, offer: Offer, into json: inout JSONWriter) {
+        let name = location.name ?? offer.title
         if location.confidential {
-            fields["description"] = .string(
-                [location.city.map { "Ort: \($0)." }, "Die Adresse wird zum Schutz der Besucherinnen und Besucher nicht veröffentlicht."]
-                    .compactMap { $0 }.joined(separator: " "))
-            return fields
+            let city = location.city.map { "Ort: \($0). " } ?? ""
+            json.object { json in
+                json.member("description", city + "Die Adresse wird zum Schutz der Besucherinnen und Besucher nicht veröffentlicht.")
+                json.member("id", id)
+                json.member("location_type", "physical")
+                json.member("name", name)
+            }
+            return
         }
-        fields["latitude"] = location.latitude.map(JSON.double)
-        fields["longitude"] = location.longitude.map(JSON.double)
-        fields["description"] = location.district.map { .string("Stadtteil \($0)") }
-        if let street = location.street, let postalCode = location.postalCode, let city = location.city {
-            fields["addresses"] = [[
-                "id": .string(StableID.of("address", id, baseURL: baseURL)), "location_id": .string(id),
-                "address_1": .string(street), "postal_code": .string(postalCode), "city": .string(city),
-                "state_province": .string(model.site.state ?? ""), "country": .string(model.site.country ?? "DE"),
-                "address_type": "physical",
-            ]]
-        } else if let city = location.city {
-            fields["description"] = .string(([location.district.map { "Stadtteil \($0)" }, city].compactMap { $0 }).joined(separator: ", "))
+        let district = location.district.map { "Stadtteil \($0)" }
+        let address = location.street.flatMap { street in
+            location.postalCode.flatMap { postalCode in location.city.map { (street, postalCode, $0) } }
         }
-        if let access = Text.access(offer.accessible) {
-            fields["accessibility"] = [["id": .string(StableID.of("accessibility", id, baseURL: baseURL)),
-                                        "location_id": .string(id), "description": .string(access)]]
+        // Without a full address, the description names the city as well.
+        let description = address == nil && location.city != nil ? [district, location.city].compactMap { $0 }.joined(separator: ", ") : district
+        json.object { json in
+            if let access = Text.access(offer.accessible) {
+                json.member("accessibility")
+                json.array { json in
+                    json.element()
+                    json.object { json in
+                        json.member("description", access)
+                        json.member("id", StableID.of("accessibility", id, baseURL: baseURL))
+                        json.member("location_id", id)
+                    }
+                }
+            }
+            if let (street, postalCode, city) = address {
+                json.member("addresses")
+                json.array { json in
+                    json.element()
+                    json.object { json in
+                        json.member("address_1", street)
+                        json.member("address_type", "physical")
+                        json.member("city", city)
+                        json.member("country", model.site.country ?? "DE")
+                        json.member("id", StableID.of("address", id, baseURL: baseURL))
+                        json.member("location_id", id)
+                        json.member("postal_code", postalCode)
+                        json.member("state_province", model.site.state ?? "")
+                    }
+                }
+            }
+            if let description { json.member("description", description) }
+            json.member("id", id)
+            if let latitude = location.latitude { json.member("latitude", latitude) }
+            json.member("location_type", "physical")
+            if let longitude = location.longitude { json.member("longitude", longitude) }
+            json.member("name", name)
         }
-        return fields
     }
 
     // MARK: - Vocabularies as taxonomies

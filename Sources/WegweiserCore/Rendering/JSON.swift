@@ -218,6 +218,14 @@ struct JSONWriter {
         var runStart = 0, index = 0
         let count = source.count
         while index < count {
+            if index + 8 <= count {
+                let word = ByteWords.word(source, at: index)
+                if !ByteWords.hasBelow(word, 0x20) && !ByteWords.has(word, 0x22) && !ByteWords.has(word, 0x5C)
+                    && !ByteWords.has(word, 0x3C) && !ByteWords.has(word, 0xE2) {
+                    index += 8
+                    continue
+                }
+            }
             let byte = source[index]
             if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0xE2 {
                 index += 1

@@ -10,7 +10,18 @@ enum HTML {
         let start = output.count
         let done = text.withUTF8 { bytes -> Bool in
             var chunk = 0
-            for index in 0..<bytes.count {
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count {
+                    let word = ByteWords.word(bytes, at: index)
+                    if !ByteWords.has(word, UInt8(ascii: "<")) && !ByteWords.has(word, UInt8(ascii: ">"))
+                        && !ByteWords.has(word, UInt8(ascii: "&")) && !ByteWords.has(word, UInt8(ascii: "\""))
+                        && !ByteWords.has(word, UInt8(ascii: "'")) {
+                        index += 8
+                        continue
+                    }
+                }
+                defer { index += 1 }
                 let replacement: StaticString
                 switch bytes[index] {
                 case UInt8(ascii: "<"): replacement = "&lt;"
