@@ -151,7 +151,7 @@ struct ChunkWords: FoldedWords, Sendable {
     private var fields: [[Int32]] = [], truncated: [[Int]] = []
     private var field: [Int32] = [], marks: [Int] = []
 
-    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool) {
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, truncated: Bool) {
         if truncated { marks.append(field.count) }
         field.append(Int32(table.insert(word).number))
     }

@@ -14,28 +14,57 @@ import Foundation
 
 /// Where the folded words go, in text order.
 protocol FoldedWords {
-    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool)
+    /// `word` is valid only during the call.
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, truncated: Bool)
 }
 
 /// The words as text, as `Tokenizer.markedWords` returns them.
 struct MarkedWords: FoldedWords {
     var words: [(word: String, truncated: Bool)] = []
-    mutating func add(_ word: ArraySlice<UInt8>, truncated: Bool) {
+    mutating func add(_ word: UnsafeBufferPointer<UInt8>, truncated: Bool) {
         words.append((String(decoding: word, as: UTF8.self), truncated))
+    }
+}
+
+/// The bytes of the word being folded: appended to once per byte of every
+/// text the index holds, so without an array's checks of its storage.
+private final class WordBuffer {
+    private(set) var start: UnsafeMutablePointer<UInt8>
+    private var capacity = 64
+    var count = 0
+
+    init() { start = .allocate(capacity: capacity) }
+    deinit { start.deallocate() }
+
+    var isEmpty: Bool { count == 0 }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    @inline(__always)
+    func append(_ byte: UInt8) {
+        if count == capacity { grow() }
+        start[count] = byte
+        count += 1
+    }
+
+    private func grow() {
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+        larger.update(from: start, count: count)
+        start.deallocate()
+        start = larger
+        capacity *= 2
     }
 }
 
 struct WordFolder<Output: FoldedWords> {
     var output: Output
     /// The current word's folded UTF-8.
-    private var current: [UInt8] = []
+    private let current = WordBuffer()
     /// The last letter added was a, o or u, so an "e" right after it is
     /// dropped: the left-to-right ae/oe/ue → a/o/u of the folded word.
     private var afterVowel = false
 
     init(into output: Output) {
         self.output = output
-        current.reserveCapacity(32)
     }
 
     mutating func fold(_ text: UnsafeBufferPointer<UInt8>) {
@@ -107,7 +136,7 @@ struct WordFolder<Output: FoldedWords> {
         if scalar.isASCII {
             appendASCII(UInt8(scalar.value))
         } else {
-            current.append(contentsOf: UTF8.encode(scalar)!)
+            for byte in UTF8.encode(scalar)! { current.append(byte) }
             afterVowel = false
         }
     }
@@ -133,8 +162,8 @@ struct WordFolder<Output: FoldedWords> {
     }
 
     private mutating func finishWord(truncated: Bool) {
-        output.add(current[...], truncated: truncated)
-        current.removeAll(keepingCapacity: true)
+        output.add(current.bytes, truncated: truncated)
+        current.count = 0
         afterVowel = false
     }
 

@@ -8,14 +8,16 @@
 import Foundation
 import WegweiserSearch
 
-struct HSDSExport: Sendable {
+/// A class, not a struct: its many tables are shared by every closure that
+/// writes a file, instead of being copied (and retained) into each.
+final class HSDSExport: Sendable {
     static let version = "3.0.1"
     static let profile = "https://docs.openreferral.org/en/v3.0.1/"
 
     let model: SiteModel
     let links: Links
     /// Items per page of a list (`services/index.json`, `services/page/2.json`, …).
-    var pageSize = 50
+    let pageSize: Int
 
     init(model: SiteModel, links: Links, pageSize: Int = 50) {
         self.model = model
