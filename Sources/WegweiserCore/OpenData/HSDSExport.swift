@@ -272,7 +272,7 @@ final class HSDSExport: Sendable {
     /// Things that exist only inside one service: keyed by the service's id,
     /// their kind and their position in the offer file.
     private func childID(_ offer: Offer, _ kind: String, _ key: String) -> String {
-        StableID.of(kind, "\(serviceID(offer))/\(key)", baseURL: baseURL)
+        StableID.of(kind, owner: serviceID(offer), key, baseURL: baseURL)
     }
 
     // MARK: - Services

@@ -37,5 +37,8 @@ import Testing
         #expect(base != StableID.of("service", "b", baseURL: "https://a.example/"))
         #expect(base != StableID.of("organization", "a", baseURL: "https://a.example/"))
         #expect(base != StableID.of("service", "a", baseURL: "https://b.example/"))
+        // A record inside another is keyed by `<owner>/<key>`.
+        #expect(StableID.of("phone", owner: base, "contact", baseURL: "https://a.example/")
+            == StableID.of("phone", "\(base)/contact", baseURL: "https://a.example/"))
     }
 }
