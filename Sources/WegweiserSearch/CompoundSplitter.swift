@@ -20,7 +20,13 @@ public struct CompoundDictionary: Sendable, Equatable {
     /// `/usr/share/dict/ngerman` has them. Lines that fold to more than one
     /// word (none in wngerman) or to none are skipped.
     public init(wordList: String) {
-        table = Self.read(Array(wordList.utf8))
+        self.init(utf8: Array(wordList.utf8))!
+    }
+
+    /// The same from the list's bytes; nil when they are not UTF-8.
+    public init?(utf8 bytes: [UInt8]) {
+        guard let table = Self.read(bytes) else { return nil }
+        self.table = table
     }
 
     public init(words: some Sequence<String>) {
@@ -49,9 +55,11 @@ public struct CompoundDictionary: Sendable, Equatable {
         }
     }
 
-    /// Pieces of whole lines, one per core, folded and hashed at the same
-    /// time; their words then go into one table, in the list's order.
-    private static func read(_ text: [UInt8]) -> WordTable {
+    /// Pieces of whole lines, one per core, folded, hashed and checked to be
+    /// UTF-8 at the same time (so the list is never made a String first);
+    /// their words then go into one table, in the list's order. Nil when a
+    /// line is not UTF-8.
+    private static func read(_ text: [UInt8]) -> WordTable? {
         let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var bounds = [0]
         for part in 1..<max(parts, 1) {
@@ -61,6 +69,7 @@ public struct CompoundDictionary: Sendable, Equatable {
         }
         bounds.append(text.count)
         let folded = (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }.concurrentMap { foldLines(text, $0) }
+        guard folded.allSatisfy(\.valid) else { return nil }
         var table = WordTable(
             capacity: folded.map(\.ends.count).reduce(0, +), bytes: folded.map(\.bytes.count).reduce(0, +))
         for piece in folded { table.insert(bytes: piece.bytes, ends: piece.ends, hashes: piece.hashes) }
@@ -71,8 +80,12 @@ public struct CompoundDictionary: Sendable, Equatable {
     /// where each ends and its hash. Lines split by bytes, each folded into
     /// one reused buffer: a String is made only for the few lines that are
     /// not plain letters.
-    private static func foldLines(_ text: [UInt8], _ range: Range<Int>) -> (bytes: [UInt8], ends: [Int], hashes: [UInt64]) {
+    private static func foldLines(_ text: [UInt8], _ range: Range<Int>) -> (bytes: [UInt8], ends: [Int], hashes: [UInt64], valid: Bool) {
         var bytes: [UInt8] = [], ends: [Int] = [], hashes: [UInt64] = []
+        // A line folded byte by byte is UTF-8 (ASCII and umlauts); any other
+        // is checked. A line break is never inside a character, so checking
+        // line by line checks the list.
+        var valid = true
         bytes.reserveCapacity(range.count + range.count / 8)
         ends.reserveCapacity(range.count / 10)
         hashes.reserveCapacity(range.count / 10)
@@ -96,6 +109,10 @@ public struct CompoundDictionary: Sendable, Equatable {
                             hashes.append(WordTable.hash(folded))
                         }
                     case .other:
+                        guard String(validating: line, as: UTF8.self) != nil else {
+                            valid = false
+                            return
+                        }
                         if let word = foldOther(line) {
                             bytes.append(contentsOf: word.utf8)
                             ends.append(bytes.count)
@@ -106,7 +123,7 @@ public struct CompoundDictionary: Sendable, Equatable {
                 lineStart = lineEnd + 1
             }
         }
-        return (bytes, ends, hashes)
+        return (bytes, ends, hashes, valid)
     }
 
     /// Lines longer than this go through the tokeniser (no German word is).

@@ -69,6 +69,23 @@ import Testing
         #expect(Self.dictionary.parts(of: "Babyschwimmkurs und Elternkurse") == ["kurs", "schwimm", "kurse"])
     }
 
+    @Test func aListThatIsNotUTF8IsRefused() {
+        #expect(CompoundDictionary(utf8: Array("Übung\nStraße\n".utf8)) != nil)
+        // A byte that starts no character, inside a line and in a line of its own.
+        #expect(CompoundDictionary(utf8: Array("Übung\nStra".utf8) + [0xFF] + Array("e\nBüro\n".utf8)) == nil)
+        #expect(CompoundDictionary(utf8: Array("Übung\n".utf8) + [0xC3, 0x0A]) == nil)
+    }
+
+    @Test func everyWordOfALongListIsFound() {
+        // Folded and hashed in pieces on all cores, then put in one table.
+        let words = (0..<5_000).map { "wort\(String($0, radix: 26))gruppe" }
+        let folded = words.map { Tokenizer.words($0)[0] }
+        let list = CompoundDictionary(words: words)
+        #expect(list.count == Set(folded).count && list.count > 4_900)
+        #expect(folded.allSatisfy { list.contains($0) })
+        #expect(!list.contains("wortgruppe"))
+    }
+
     static let documents = [
         SearchDocument(
             url: "/angebote/schwimmen/", title: "Babyschwimmkurs", summary: "Im Wasser mit dem Baby.", topics: [],

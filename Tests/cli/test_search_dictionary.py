@@ -40,6 +40,18 @@ def test_missing_dictionary_fails_the_build_and_says_how_to_fix_it(content, tmp_
     assert not (tmp_path / "public").exists()
 
 
+def test_a_dictionary_that_is_not_utf8_fails_the_build(content, tmp_path):
+    """A list in Latin-1 (as older word lists are) is refused with what to do,
+    not read as if its umlauts were other letters."""
+    words = tmp_path / "wortliste"
+    words.write_bytes("Hebammen\nÜbung\nZentrum\n".encode("latin-1"))
+    result = build(content, tmp_path / "public", "--dictionary", words)
+    assert result.returncode == 1
+    assert f"{words}: error: Die Wortliste für die Suche ist kein UTF-8-Text." in result.stderr
+    assert "in UTF-8" in result.stderr
+    assert not (tmp_path / "public").exists()
+
+
 def test_wngerman_finds_a_word_no_offer_writes_alone(tmp_path):
     """With Debian's list (`make deps` installs wngerman), "zentrum" is a term
     of the Familienzentren, though no offer writes "Zentrum" alone."""

@@ -173,12 +173,12 @@ public enum SiteFiles {
                 hint: "Installieren Sie sie mit `apt-get install wngerman` (das tut `make deps`) oder lassen Sie "
                     + "`--dictionary` weg: Dann zerlegt die Suche zusammengesetzte Wörter nur in Wörter der Angebote."))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let dictionary = CompoundDictionary(utf8: [UInt8](data)) else {
             return .failure(Diagnostic(
                 file: path, message: "Die Wortliste für die Suche ist kein UTF-8-Text.",
                 hint: "Geben Sie eine Wortliste mit einem Wort je Zeile in UTF-8 an, etwa /usr/share/dict/ngerman."))
         }
-        return .success(CompoundDictionary(wordList: text))
+        return .success(dictionary)
     }
 
     /// Relative paths of the regular files below `directory/sub`, sorted; hidden files skipped.
