@@ -173,8 +173,16 @@ enum YAMLKeys {
     }
 
     private static func hasRepetition(_ pairs: [YAMLPair]) -> Bool {
+        // Keys are compared in full only where length, first and last byte
+        // agree: every key of every offer file goes through here.
+        let signatures = pairs.map { pair -> Int in
+            guard case .scalar(let scalar) = pair.key.content, let first = scalar.string.utf8.first else { return -1 }
+            return scalar.string.utf8.count << 16 | Int(first) << 8 | Int(scalar.string.utf8.last!)
+        }
         for second in 1..<pairs.count {
-            for first in 0..<second where isSameKey(pairs[first].key, pairs[second].key) { return true }
+            for first in 0..<second where signatures[first] == signatures[second] || signatures[first] < 0 || signatures[second] < 0 {
+                if isSameKey(pairs[first].key, pairs[second].key) { return true }
+            }
         }
         return false
     }
