@@ -350,20 +350,32 @@ public struct DiskBuild: Sendable {
             return DiskBuildResult(pageCount: nil, diagnostics: [refusal], offerCount: 0)
         }
         var timings = BuildTimings()
+        // The word list is needed only by the search index: it is read while
+        // the content is read and checked, on the cores those leave free.
+        let dictionary = Background { [self] in try readDictionary().get() }
         let planned: (plan: SitePlan?, diagnostics: [Diagnostic], offerCount: Int)
-        switch (timings.measure("Wortliste lesen") { readDictionary() }, timings.measure("Dateien lesen") { readSources() }) {
-        case (.failure(let error), _), (_, .failure(let error)):
+        switch timings.measure("Dateien lesen", { readSources() }) {
+        case .failure(let error):
             return DiskBuildResult(pageCount: nil, diagnostics: error.diagnostics, offerCount: 0, timings: timings)
-        case (.success(let words), .success(let (files, templates))):
+        case .success(let (files, templates)):
             planned = timings.measure("Inhalte prüfen, Seiten planen") {
-                SiteBuilder.plan(content: files, templates: templates, options: options, dictionary: words)
+                SiteBuilder.plan(content: files, templates: templates, options: options)
             }
         }
+        let words: CompoundDictionary?
+        do {
+            words = try timings.measure("auf die Wortliste warten") { try dictionary.value() }
+        } catch {
+            // As when the list was read first: its error alone.
+            let diagnostics = (error as? DiagnosticList)?.diagnostics ?? []
+            return DiskBuildResult(pageCount: nil, diagnostics: diagnostics, offerCount: 0, timings: timings)
+        }
         var result = DiskBuildResult(pageCount: nil, diagnostics: planned.diagnostics, offerCount: planned.offerCount)
-        guard let plan = planned.plan else {
+        guard var plan = planned.plan else {
             result.timings = timings
             return result
         }
+        plan.dictionary = words
         do {
             result.pageCount = try OutputFolder.replace(URL(fileURLWithPath: output), timings: &timings) { folder, timings in
                 try plan.write(into: folder, timings: &timings)
