@@ -18,17 +18,53 @@ extension ViewModels {
     }
 
     /// `offer`: every field of the offer, in words.
-    struct OfferDetails: TemplateData {
-        var title, summary, body, provider, place, updated, updatedText, slug: String
-        var countyWide: Bool
-        var phases, areas, towns: [NamedLink]
-        var status, age, access, registration, hoursNote, cost, languages, topics: String?
-        var draft: Bool
-        var hours: [HoursRow]
-        var openNow: OpenNow?
-        var locationsHeading: String
-        var locations: [PlaceInfo]
-        var contact: ContactInfo?
+    final class OfferDetails: TemplateData, Sendable {
+        let title, summary, body, provider, place, updated, updatedText, slug: String
+        let countyWide: Bool
+        let phases, areas, towns: [NamedLink]
+        let status, age, access, registration, hoursNote, cost, languages, topics: String?
+        let draft: Bool
+        let hours: [HoursRow]
+        let openNow: OpenNow?
+        let locationsHeading: String
+        let locations: [PlaceInfo]
+        let contact: ContactInfo?
+
+        init(
+            title: String, summary: String, body: String, provider: String, place: String, updated: String,
+            updatedText: String, slug: String, countyWide: Bool, phases: [NamedLink], areas: [NamedLink],
+            towns: [NamedLink], status: String? = nil, age: String? = nil, access: String? = nil,
+            registration: String? = nil, hoursNote: String? = nil, cost: String? = nil, languages: String? = nil,
+            topics: String? = nil, draft: Bool, hours: [HoursRow], openNow: OpenNow? = nil, locationsHeading: String,
+            locations: [PlaceInfo], contact: ContactInfo? = nil
+        ) {
+            self.title = title
+            self.summary = summary
+            self.body = body
+            self.provider = provider
+            self.place = place
+            self.updated = updated
+            self.updatedText = updatedText
+            self.slug = slug
+            self.countyWide = countyWide
+            self.phases = phases
+            self.areas = areas
+            self.towns = towns
+            self.status = status
+            self.age = age
+            self.access = access
+            self.registration = registration
+            self.hoursNote = hoursNote
+            self.cost = cost
+            self.languages = languages
+            self.topics = topics
+            self.draft = draft
+            self.hours = hours
+            self.openNow = openNow
+            self.locationsHeading = locationsHeading
+            self.locations = locations
+            self.contact = contact
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -66,8 +102,15 @@ extension ViewModels {
     }
 
     /// A row of opening hours.
-    struct HoursRow: TemplateData {
-        var days, daysLong, opens, closes: String
+    final class HoursRow: TemplateData, Sendable {
+        let days, daysLong, opens, closes: String
+
+        init(days: String, daysLong: String, opens: String, closes: String) {
+            self.days = days
+            self.daysLong = daysLong
+            self.opens = opens
+            self.closes = closes
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -81,9 +124,21 @@ extension ViewModels {
     }
 
     /// A location as published: a confidential one has no street and no map.
-    struct PlaceInfo: TemplateData {
-        var name, street, city, district, mapURL: String?
-        var confidential: Bool
+    final class PlaceInfo: TemplateData, Sendable {
+        let name, street, city, district, mapURL: String?
+        let confidential: Bool
+
+        init(
+            name: String? = nil, street: String? = nil, city: String? = nil, district: String? = nil,
+            mapURL: String? = nil, confidential: Bool
+        ) {
+            self.name = name
+            self.street = street
+            self.city = city
+            self.district = district
+            self.mapURL = mapURL
+            self.confidential = confidential
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -98,9 +153,16 @@ extension ViewModels {
         }
     }
 
-    struct ContactInfo: TemplateData {
-        var name, website: String?
-        var phone, email: ContactLink?
+    final class ContactInfo: TemplateData, Sendable {
+        let name, website: String?
+        let phone, email: ContactLink?
+
+        init(name: String? = nil, website: String? = nil, phone: ContactLink? = nil, email: ContactLink? = nil) {
+            self.name = name
+            self.website = website
+            self.phone = phone
+            self.email = email
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {

@@ -28,9 +28,12 @@ struct ViewModels {
     let links: Links
     var limits = ListLimits.standard
 
-    /// The parts of the frame that are the same on every page, made once.
+    /// The parts of the frame that are the same on every page, made once;
+    /// the main menu once per section (a page of the menu makes its own).
     private let siteInfo: SiteInfo
     private let footerMenu: [Link]
+    private let mainMenus: [Section: [MenuItem]]
+    private let mainMenuPaths: Set<String>
 
     init(model: SiteModel) {
         self.model = model
@@ -42,11 +45,17 @@ struct ViewModels {
             searchURL: links.search, feedURL: links.feed, coverageURL: links.coverage, shortlistURL: links.shortlist,
             tagline: site.tagline, notice: site.notice)
         footerMenu = model.pages(in: .footer).map { page in Link(page.title, links.page(page.slug)) }
+        mainMenuPaths = Set(model.pages(in: .main).map { links.page($0.slug) })
+        var mainMenus: [Section: [MenuItem]] = [:]
+        for section in Section.allCases {
+            mainMenus[section] = Self.mainMenu(model: model, links: links, section: section, path: nil)
+        }
+        self.mainMenus = mainMenus
     }
 
     // MARK: - Frame shared by every page
 
-    enum Section: String { case home, towns, phases, areas, search, shortlist, page, offer, none }
+    enum Section: String, CaseIterable { case home, towns, phases, areas, search, shortlist, page, offer, none }
 
     /// Every page: the site, the page's own head, the menus, the breadcrumbs.
     struct Frame: TemplateData {
@@ -70,9 +79,25 @@ struct ViewModels {
     }
 
     /// `site`: the same on every page.
-    struct SiteInfo: TemplateData {
-        var title, language, root, assets, searchURL, feedURL, coverageURL, shortlistURL: String
-        var tagline, notice: String?
+    final class SiteInfo: TemplateData, Sendable {
+        let title, language, root, assets, searchURL, feedURL, coverageURL, shortlistURL: String
+        let tagline, notice: String?
+
+        init(
+            title: String, language: String, root: String, assets: String, searchURL: String, feedURL: String,
+            coverageURL: String, shortlistURL: String, tagline: String? = nil, notice: String? = nil
+        ) {
+            self.title = title
+            self.language = language
+            self.root = root
+            self.assets = assets
+            self.searchURL = searchURL
+            self.feedURL = feedURL
+            self.coverageURL = coverageURL
+            self.shortlistURL = shortlistURL
+            self.tagline = tagline
+            self.notice = notice
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -92,9 +117,22 @@ struct ViewModels {
     }
 
     /// `page`: what the page says about itself in its head.
-    struct PageInfo: TemplateData {
-        var title, fullTitle, canonical, description, ogType, csp: String
-        var noindex: Bool
+    final class PageInfo: TemplateData, Sendable {
+        let title, fullTitle, canonical, description, ogType, csp: String
+        let noindex: Bool
+
+        init(
+            title: String, fullTitle: String, canonical: String, description: String, ogType: String, csp: String,
+            noindex: Bool
+        ) {
+            self.title = title
+            self.fullTitle = fullTitle
+            self.canonical = canonical
+            self.description = description
+            self.ogType = ogType
+            self.csp = csp
+            self.noindex = noindex
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -111,9 +149,15 @@ struct ViewModels {
     }
 
     /// An entry of the main menu.
-    struct MenuItem: TemplateData {
-        var title, url: String
-        var current: Bool
+    final class MenuItem: TemplateData, Sendable {
+        let title, url: String
+        let current: Bool
+
+        init(title: String, url: String, current: Bool) {
+            self.title = title
+            self.url = url
+            self.current = current
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -126,8 +170,8 @@ struct ViewModels {
     }
 
     /// A link with its text: footer menu, breadcrumbs, "browse" lists.
-    struct Link: TemplateData {
-        var title, url: String
+    final class Link: TemplateData, Sendable {
+        let title, url: String
 
         init(_ title: String, _ url: String) {
             self.title = title
@@ -144,8 +188,13 @@ struct ViewModels {
     }
 
     /// A town, life phase or area by name, with its page.
-    struct NamedLink: TemplateData {
-        var name, url: String
+    final class NamedLink: TemplateData, Sendable {
+        let name, url: String
+
+        init(name: String, url: String) {
+            self.name = name
+            self.url = url
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -157,8 +206,13 @@ struct ViewModels {
     }
 
     /// A phone number or e-mail address, as shown and as a link (`tel:`, `mailto:`).
-    struct ContactLink: TemplateData {
-        var text, uri: String
+    final class ContactLink: TemplateData, Sendable {
+        let text, uri: String
+
+        init(text: String, uri: String) {
+            self.text = text
+            self.uri = uri
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {
@@ -174,15 +228,8 @@ struct ViewModels {
         breadcrumbs: [(String, String)] = [], noindex: Bool = false, inlineScripts: [String] = []
     ) -> Frame {
         let site = model.site
-        let mainMenu = [
-            MenuItem(title: "Orte", url: links.towns, current: section == .towns),
-            MenuItem(title: "Lebensphasen", url: links.lifePhases, current: section == .phases),
-            MenuItem(title: "Themen", url: links.areas, current: section == .areas),
-            MenuItem(title: "Suche", url: links.search, current: section == .search),
-            MenuItem(title: "Merkliste", url: links.shortlist, current: section == .shortlist),
-        ] + model.pages(in: .main).map { page in
-            MenuItem(title: page.title, url: links.page(page.slug), current: links.page(page.slug) == path)
-        }
+        let mainMenu = mainMenuPaths.contains(path)
+            ? Self.mainMenu(model: model, links: links, section: section, path: path) : mainMenus[section]!
         var crumbs: [Link] = []
         if !breadcrumbs.isEmpty {
             crumbs.append(Link("Start", links.home))
@@ -199,6 +246,20 @@ struct ViewModels {
         return Frame(site: siteInfo, page: page, mainMenu: mainMenu, footerMenu: footerMenu, breadcrumbs: crumbs)
     }
 
+    /// The main menu: the section's entry marked current, and the entry of
+    /// the page at `path` when it is a page of the menu.
+    private static func mainMenu(model: SiteModel, links: Links, section: Section, path: String?) -> [MenuItem] {
+        [
+            MenuItem(title: "Orte", url: links.towns, current: section == .towns),
+            MenuItem(title: "Lebensphasen", url: links.lifePhases, current: section == .phases),
+            MenuItem(title: "Themen", url: links.areas, current: section == .areas),
+            MenuItem(title: "Suche", url: links.search, current: section == .search),
+            MenuItem(title: "Merkliste", url: links.shortlist, current: section == .shortlist),
+        ] + model.pages(in: .main).map { page in
+            MenuItem(title: page.title, url: links.page(page.slug), current: links.page(page.slug) == path)
+        }
+    }
+
     /// Only the site itself: no other host, no inline script but the ones
     /// the page carries, allowed by their hash.
     static func contentSecurityPolicy(inlineScripts: [String]) -> String {
@@ -209,11 +270,25 @@ struct ViewModels {
     // MARK: - Offer cards and groups
 
     /// An offer in a list.
-    struct Card: TemplateData {
-        var title, url, summary, place, phases: String
-        var countyWide: Bool
-        var status: String?
-        var free: Bool
+    final class Card: TemplateData, Sendable {
+        let title, url, summary, place, phases: String
+        let countyWide: Bool
+        let status: String?
+        let free: Bool
+
+        init(
+            title: String, url: String, summary: String, place: String, phases: String, countyWide: Bool,
+            status: String? = nil, free: Bool
+        ) {
+            self.title = title
+            self.url = url
+            self.summary = summary
+            self.place = place
+            self.phases = phases
+            self.countyWide = countyWide
+            self.status = status
+            self.free = free
+        }
 
         func value(_ key: TemplateKey) -> TemplateValue {
             switch key {

@@ -19,6 +19,10 @@ enum TemplateValue {
     case text(String)
     case number(Int)
     case bool(Bool)
+    /// A view model larger than three words is copied into a new box each
+    /// time it is wrapped here; the ones a page looks up often (the site,
+    /// the page, menu entries, links, cards, the offer) are final classes,
+    /// so wrapping one retains it instead.
     case object(any TemplateData)
     case list(any TemplateList)
 
