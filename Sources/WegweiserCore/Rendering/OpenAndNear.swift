@@ -70,7 +70,7 @@ extension ViewModels {
     /// on an offer page, the offer's hours (`data-open-hours`).
     func openNowData(_ hours: [SearchHours]?) -> OpenNow {
         OpenNow(
-            timeZone: model.site.timeZone, holidays: OpenAndNear.holidaysAttribute(model.site),
+            timeZone: model.site.timeZone, holidays: holidays,
             hours: hours.map(OpenAndNear.hoursAttribute))
     }
 }

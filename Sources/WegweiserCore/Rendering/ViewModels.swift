@@ -1,9 +1,11 @@
-// Plain view models per page kind: small structs the templates read through
+// Plain view models per page kind: small types the templates read through
 // `TemplateData`, each the documented contract of its template
 // (docs/vorlagen.md). All wording and grouping is decided here; templates
 // only lay it out. A struct answers a name only where the dictionaries it
 // replaced had the key, so a name a part lacks is looked up in the
 // enclosing parts as before.
+
+import Foundation
 
 /// Every name a view model answers; a template's name is turned into one
 /// of these when the template is compiled (a name not listed here is in no
@@ -34,6 +36,11 @@ struct ViewModels {
     private let footerMenu: [Link]
     private let mainMenus: [Section: [MenuItem]]
     private let mainMenuPaths: Set<String>
+    /// The holidays as the opening-hours script reads them.
+    let holidays: String
+    /// Each offer's card, made the first time a list shows it: an offer is
+    /// in several lists (its towns, life phases, areas and cells).
+    private let cards = CardCache()
 
     init(model: SiteModel) {
         self.model = model
@@ -51,6 +58,7 @@ struct ViewModels {
             mainMenus[section] = Self.mainMenu(model: model, links: links, section: section, path: nil)
         }
         self.mainMenus = mainMenus
+        holidays = OpenAndNear.holidaysAttribute(site)
     }
 
     // MARK: - Frame shared by every page
@@ -345,10 +353,32 @@ struct ViewModels {
     }
 
     func card(_ offer: Offer) -> Card {
-        Card(
-            title: offer.title, url: links.offer(offer.slug), summary: offer.summary, place: place(of: offer),
-            phases: offer.lifePhases.compactMap { model.lifePhase($0)?.name }.joined(separator: ", "),
-            countyWide: model.isCountyWide(offer), status: Text.status(offer.status), free: offer.free == true)
+        cards.card(offer.slug) {
+            Card(
+                title: offer.title, url: links.offer(offer.slug), summary: offer.summary, place: place(of: offer),
+                phases: offer.lifePhases.compactMap { model.lifePhase($0)?.name }.joined(separator: ", "),
+                countyWide: model.isCountyWide(offer), status: Text.status(offer.status), free: offer.free == true)
+        }
+    }
+
+    /// Cards by slug, shared by the threads that render list pages.
+    private final class CardCache: @unchecked Sendable {
+        private var cards: [String: Card] = [:]
+        private let lock = NSLock()
+
+        func card(_ slug: String, make: () -> Card) -> Card {
+            lock.lock()
+            if let card = cards[slug] {
+                lock.unlock()
+                return card
+            }
+            lock.unlock()
+            let card = make()
+            lock.lock()
+            cards[slug] = card
+            lock.unlock()
+            return card
+        }
     }
 
     func group(id: String, title: String, subtitle: String? = nil, url: String? = nil, offers: [Offer]) -> Group {
