@@ -124,7 +124,7 @@ final class HSDSExport: Sendable {
 
         // What several files hold, made and written once: a service's
         // fields are in its file, in the list and in its organization's file.
-        let fields = sharing ? offers.parallelMap { WrittenMembers(serviceFields($0)) } : []
+        let fields = sharing ? offers.parallelMap(serviceFields) : []
         let organizationBytes = !sharing ? [:] : Dictionary(
             organizations.map { ($0.name, JSON.object(organization($0.name)).bytes) },
             uniquingKeysWith: { first, _ in first })
@@ -196,7 +196,7 @@ final class HSDSExport: Sendable {
             switch job {
             case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
             case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
-            case .service(let offer): Self.bytes(service(offer, fields: [:], shared: lists), with: lists.fields(of: offer))
+            case .service(let offer): Self.bytes(records(of: offer, shared: lists), with: lists.fields(of: offer))
             case .organization(_, let name, let offers): organizationBytes(name, offers: offers, shared: lists)
             case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
             case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
@@ -283,24 +283,25 @@ final class HSDSExport: Sendable {
         Self.object(shared.fields(of: offer), ["organization": .raw(shared.organizationBytes[offer.provider]!)])
     }
 
-    private func serviceFields(_ offer: Offer) -> [String: JSON] {
-        var fields: [String: JSON] = [
-            "id": .string(serviceID(offer)),
-            "organization_id": .string(organizationID(offer.provider)),
-            "name": .string(offer.title),
-            "description": .string(offer.bodyText.isEmpty ? offer.summary : "\(offer.summary)\n\n\(offer.bodyText)"),
-            "url": .string(links.absolute(links.offer(offer.slug))),
-            "status": .string(offer.status == .temporarilyClosed ? "temporarily closed" : "active"),
-            "assured_date": .string(offer.updated.description),
-            "last_modified": .string("\(offer.updated)T00:00:00Z"),
-            "eligibility_description": .string(eligibility(offer)),
-        ]
-        fields["email"] = offer.contact?.email.map(JSON.string)
-        fields["application_process"] = offer.registration.map(JSON.string)
-        fields["fees_description"] = (offer.cost ?? (offer.free == true ? "kostenlos" : nil)).map(JSON.string)
-        fields["minimum_age"] = offer.age?.min.map(JSON.int)
-        fields["maximum_age"] = offer.age?.max.map(JSON.int)
-        return fields
+    /// A service's own fields, which its file, its list page and its
+    /// organization's file all hold: written once, in key order.
+    private func serviceFields(_ offer: Offer) -> WrittenMembers {
+        WrittenMembers { fields in
+            if let registration = offer.registration { fields.member("application_process", registration) }
+            fields.member("assured_date", offer.updated.description)
+            fields.member("description", offer.bodyText.isEmpty ? offer.summary : "\(offer.summary)\n\n\(offer.bodyText)")
+            fields.member("eligibility_description", eligibility(offer))
+            if let email = offer.contact?.email { fields.member("email", email) }
+            if let fees = offer.cost ?? (offer.free == true ? "kostenlos" : nil) { fields.member("fees_description", fees) }
+            fields.member("id", serviceID(offer))
+            fields.member("last_modified", "\(offer.updated)T00:00:00Z")
+            if let maximum = offer.age?.max { fields.member("maximum_age", maximum) }
+            if let minimum = offer.age?.min { fields.member("minimum_age", minimum) }
+            fields.member("name", offer.title)
+            fields.member("organization_id", organizationID(offer.provider))
+            fields.member("status", offer.status == .temporarilyClosed ? "temporarily closed" : "active")
+            fields.member("url", links.absolute(links.offer(offer.slug)))
+        }
     }
 
     /// Who the offer is for, in words: its life phases and ages.
@@ -313,14 +314,14 @@ final class HSDSExport: Sendable {
         return text
     }
 
-    /// A service's record: `fields` (its own fields unless given, e.g.
-    /// none when they were written before), its organization and the
-    /// records that belong to it. Those are the most numerous records of the
-    /// export: each list is written member by member in key order, as JSON.
-    func service(_ offer: Offer, fields given: [String: JSON]? = nil, shared: Lists? = nil) -> [String: JSON] {
+    /// A service's record beyond its own fields (`Lists.fields(of:)`): its
+    /// organization and the records that belong to it. Those are the most
+    /// numerous records of the export: each list is written member by member
+    /// in key order, as JSON.
+    private func records(of offer: Offer, shared: Lists) -> [String: JSON] {
         let id = serviceID(offer)
-        var fields = given ?? serviceFields(offer)
-        fields["organization"] = shared?.organizationBytes[offer.provider].map(JSON.raw) ?? .object(organization(offer.provider))
+        var fields: [String: JSON] = [:]
+        fields["organization"] = .raw(shared.organizationBytes[offer.provider]!)
         if let phone = offer.contact?.phone {
             fields["phones"] = Self.list([phone]) { json, phone in
                 json.member("id", childID(offer, "phone", "contact"))

@@ -195,7 +195,11 @@ enum ContactRules {
 
     /// The number for a `tel:` link: `+49…` form, no spaces.
     static func telURI(_ phone: String) -> String {
-        var digits = phone.filter { $0.isNumber || $0 == "+" }
+        // A number in ASCII (nearly every one) is filtered by its bytes, without
+        // breaking it into characters.
+        var digits = phone.utf8.allSatisfy { $0 < 0x80 }
+            ? String(decoding: phone.utf8.filter { (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") }, as: UTF8.self)
+            : phone.filter { $0.isNumber || $0 == "+" }
         if digits.hasPrefix("00") {
             digits = "+" + digits.dropFirst(2)
         } else if digits.hasPrefix("0") {

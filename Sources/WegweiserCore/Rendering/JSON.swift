@@ -41,16 +41,46 @@ struct WrittenMembers: Sendable {
 
     init() {}
 
-    init(_ members: [String: JSON]) {
-        var writer = JSONWriter(capacity: 1024)
-        for key in members.keys.sorted(by: scalarOrder) {
-            let start = writer.bytes.count
-            writer.write(key)
-            writer.append(":")
-            writer.write(members[key]!)
-            self.members.append((key, start..<writer.bytes.count))
-        }
-        bytes = Array(writer.bytes[...])  // often held long: no spare capacity
+    /// Members `write` gives in key order as they are built, with no
+    /// dictionary to hash and sort: for the fields of every service.
+    init(ordered write: (inout OrderedMembers) -> Void) {
+        var ordered = OrderedMembers()
+        write(&ordered)
+        self.init()
+        bytes = Array(ordered.writer.bytes[...])  // often held long: no spare capacity
+        members = ordered.members
+    }
+}
+
+/// What `WrittenMembers(ordered:)` is given: `member` adds one, keys in order.
+struct OrderedMembers {
+    fileprivate var writer = JSONWriter(capacity: 1024)
+    fileprivate var members: [(key: String, range: Range<Int>)] = []
+
+    mutating func member(_ key: String, _ value: String) {
+        let start = begin(key)
+        writer.write(value)
+        members.append((key, start..<writer.bytes.count))
+    }
+
+    mutating func member(_ key: String, _ value: Int) {
+        let start = begin(key)
+        writer.write(value)
+        members.append((key, start..<writer.bytes.count))
+    }
+
+    mutating func member(_ key: String, _ value: JSON) {
+        let start = begin(key)
+        writer.write(value)
+        members.append((key, start..<writer.bytes.count))
+    }
+
+    private mutating func begin(_ key: String) -> Int {
+        assert(members.last.map { scalarOrder($0.key, key) } ?? true, "\(key) out of order")
+        let start = writer.bytes.count
+        writer.write(key)
+        writer.append(":")
+        return start
     }
 }
 

@@ -29,7 +29,12 @@ import Testing
     }
 
     @Test func membersWrittenBeforeMergeInKeyOrder() {
-        let fields = WrittenMembers(["b": .int(1), "d": "vier", "ä": [.int(2)], "f": .bool(false)])
+        let fields = WrittenMembers { fields in
+            fields.member("b", 1)
+            fields.member("d", "vier")
+            fields.member("f", JSON.bool(false))
+            fields.member("ä", [.int(2)])
+        }
         func object(_ own: [String: JSON]) -> String {
             var writer = JSONWriter()
             writer.append("{")
