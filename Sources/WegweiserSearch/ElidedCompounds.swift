@@ -48,12 +48,14 @@ enum ElidedCompounds {
     /// are found: "beratungsstelle" in "familienberatungsstelle" when the text
     /// has that word, else "stelle".
     static func lastPart(of compound: String, isKnown: (String) -> Bool) -> String? {
-        let letters = Array(compound.unicodeScalars)
-        guard letters.count >= Scoring.minimumCompoundHead + Scoring.minimumCompoundPart else { return nil }
-        for start in Scoring.minimumCompoundHead...(letters.count - Scoring.minimumCompoundPart) {
-            var part = String.UnicodeScalarView()
-            part.append(contentsOf: letters[start...])
-            if isKnown(String(part)) { return String(part) }
+        // Where each letter starts in the UTF-8; a part is made from the bytes
+        // (a short one without allocating), not letter by letter.
+        let bytes = Array(compound.utf8)
+        let starts = bytes.indices.filter { bytes[$0] & 0xC0 != 0x80 }
+        guard starts.count >= Scoring.minimumCompoundHead + Scoring.minimumCompoundPart else { return nil }
+        for start in Scoring.minimumCompoundHead...(starts.count - Scoring.minimumCompoundPart) {
+            let part = String(decoding: bytes[starts[start]...], as: UTF8.self)
+            if isKnown(part) { return part }
         }
         return nil
     }

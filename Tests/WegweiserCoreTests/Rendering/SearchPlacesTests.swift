@@ -7,6 +7,13 @@ import Testing
 import WegweiserSearch
 
 @Suite struct SearchPlacesTests {
+    @Test func aPlacesWordsLeaveOutSpacesAtTheirEndsAndEmptyParts() {
+        let place = Location(name: " Treff\t", city: "Unna", district: "\u{00A0}")
+        #expect(place.searchText == "Treff, Unna")
+        #expect(Location(name: "Familienzentrum Kunterbunt", city: "Bergkamen", district: "Oberaden").searchText
+            == "Familienzentrum Kunterbunt, Oberaden, Bergkamen")
+    }
+
     static let offers = [
         "angebote/schutz.md": Fixtures.offer(title: "Schutzwohnung", towns: "[alpha]", extra: """
             locations:
