@@ -54,10 +54,12 @@ public enum Slug {
         var result: [UInt8] = []
         result.reserveCapacity(name.utf8.count + 4)
         var pendingDash = false
-        func append(_ bytes: UInt8...) {
+        // One letter, or two for an umlaut (no variadic array per letter).
+        func append(_ byte: UInt8, _ second: UInt8? = nil) {
             if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
             pendingDash = false
-            result += bytes
+            result.append(byte)
+            if let second { result.append(second) }
         }
         while let byte = utf8.next() {
             switch byte {

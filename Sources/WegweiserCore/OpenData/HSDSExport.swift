@@ -196,7 +196,7 @@ final class HSDSExport: Sendable {
             switch job {
             case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
             case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
-            case .service(let offer): Self.bytes(records(of: offer, shared: lists), with: lists.fields(of: offer))
+            case .service(let offer): Self.bytes(sorted: records(of: offer, shared: lists), with: lists.fields(of: offer))
             case .organization(_, let name, let offers): organizationBytes(name, offers: offers, shared: lists)
             case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
             case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
@@ -209,6 +209,15 @@ final class HSDSExport: Sendable {
         var writer = JSONWriter(capacity: 4096)
         writer.append("{")
         writer.writeMembers(record, with: written)
+        writer.append("}\n")
+        return writer.bytes
+    }
+
+    /// The same with members of its own given in key order.
+    private static func bytes(sorted record: [(String, JSON)], with written: WrittenMembers) -> [UInt8] {
+        var writer = JSONWriter(capacity: 4096)
+        writer.append("{")
+        writer.writeMembers(sorted: record, with: written)
         writer.append("}\n")
         return writer.bytes
     }
@@ -315,61 +324,60 @@ final class HSDSExport: Sendable {
     }
 
     /// A service's record beyond its own fields (`Lists.fields(of:)`): its
-    /// organization and the records that belong to it. Those are the most
-    /// numerous records of the export: each list is written member by member
-    /// in key order, as JSON.
-    private func records(of offer: Offer, shared: Lists) -> [String: JSON] {
+    /// organization and the records that belong to it, in key order. Those
+    /// are the most numerous records of the export: each list is written
+    /// member by member in key order, as JSON.
+    private func records(of offer: Offer, shared: Lists) -> [(String, JSON)] {
         let id = serviceID(offer)
-        var fields: [String: JSON] = [:]
-        fields["organization"] = .raw(shared.organizationBytes[offer.provider]!)
-        if let phone = offer.contact?.phone {
-            fields["phones"] = Self.list([phone]) { json, phone in
-                json.member("id", childID(offer, "phone", "contact"))
-                json.member("number", phone)
-                json.member("service_id", id)
-                json.member("type", "voice")
-            }
-        }
+        var records: [(String, JSON)] = [("attributes", attributes(offer))]
         if let name = offer.contact?.name {
-            fields["contacts"] = Self.list([name]) { json, name in
+            records.append(("contacts", Self.list([name]) { json, name in
                 if let email = offer.contact?.email { json.member("email", email) }
                 json.member("id", childID(offer, "contact", "contact"))
                 json.member("name", name)
                 json.member("service_id", id)
-            }
-        }
-        fields["schedules"] = schedules(offer)
-        fields["languages"] = Self.list(Array(offer.languages.enumerated())) { json, language in
-            json.member("code", language.element)
-            json.member("id", childID(offer, "language", "\(language.offset)"))
-            if let name = Languages.name(of: language.element) { json.member("name", name) }
-            json.member("service_id", id)
+            }))
         }
         if offer.free == true {
-            fields["cost_options"] = Self.list([offer]) { json, _ in
+            records.append(("cost_options", Self.list([offer]) { json, _ in
                 json.member("amount", 0)
                 json.member("currency", "EUR")
                 json.member("id", childID(offer, "cost_option", "free"))
                 json.member("option", "kostenlos")
                 json.member("service_id", id)
-            }
+            }))
         }
-        fields["service_areas"] = Self.list(offer.municipalities.compactMap { model.municipality($0) }) { json, town in
+        records.append(("languages", Self.list(Array(offer.languages.enumerated())) { json, language in
+            json.member("code", language.element)
+            json.member("id", childID(offer, "language", "\(language.offset)"))
+            if let name = Languages.name(of: language.element) { json.member("name", name) }
+            json.member("service_id", id)
+        }))
+        records.append(("organization", .raw(shared.organizationBytes[offer.provider]!)))
+        if let phone = offer.contact?.phone {
+            records.append(("phones", Self.list([phone]) { json, phone in
+                json.member("id", childID(offer, "phone", "contact"))
+                json.member("number", phone)
+                json.member("service_id", id)
+                json.member("type", "voice")
+            }))
+        }
+        records.append(("schedules", schedules(offer)))
+        records.append(("service_areas", Self.list(offer.municipalities.compactMap { model.municipality($0) }) { json, town in
             json.member("description", town.countyWide ? "Für alle Orte: \(town.name)" : town.name)
             json.member("id", childID(offer, "service_area", town.id))
             json.member("name", town.name)
             json.member("service_id", id)
-        }
-        fields["service_at_locations"] = Self.list(Array(offer.locations.enumerated())) { json, location in
+        }))
+        records.append(("service_at_locations", Self.list(Array(offer.locations.enumerated())) { json, location in
             let locationID = childID(offer, "location", "\(location.offset)")
             json.member("id", childID(offer, "service_at_location", "\(location.offset)"))
             json.member("location")
             write(location.element, id: locationID, offer: offer, into: &json)
             json.member("location_id", locationID)
             json.member("service_id", id)
-        }
-        fields["attributes"] = attributes(offer)
-        return fields
+        }))
+        return records
     }
 
     /// A JSON array of one object per item, its members written by `members`.

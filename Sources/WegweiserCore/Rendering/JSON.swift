@@ -125,13 +125,18 @@ struct JSONWriter {
         // than sorting the members: fewer values are moved about.
         var keys = Array(members.keys)
         keys.sort(by: scalarOrder)
+        writeMembers(sorted: keys.lazy.map { ($0, members[$0]!) }, with: written)
+    }
+
+    /// The same with members given in key order (a record built in order).
+    mutating func writeMembers(sorted members: some Sequence<(String, JSON)>, with written: WrittenMembers) {
         var next = 0  // in `written`
         var first = true
         func comma() {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
         }
-        for key in keys {
+        for (key, value) in members {
             while next < written.members.count, scalarOrder(written.members[next].key, key) {
                 comma()
                 bytes += written.bytes[written.members[next].range]
@@ -141,7 +146,7 @@ struct JSONWriter {
             comma()
             write(key)
             bytes.append(UInt8(ascii: ":"))
-            write(members[key]!)
+            write(value)
         }
         while next < written.members.count {
             comma()
