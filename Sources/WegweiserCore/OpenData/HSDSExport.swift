@@ -278,10 +278,11 @@ final class HSDSExport: Sendable {
         StableID.of("taxonomy_term", "\(vocabulary.rawValue)/\(id)", baseURL: baseURL)
     }
 
-    /// Things that exist only inside one service: keyed by the service's id,
-    /// their kind and their position in the offer file.
-    private func childID(_ offer: Offer, _ kind: String, _ key: String) -> String {
-        StableID.of(kind, owner: serviceID(offer), key, baseURL: baseURL)
+    /// Things that exist only inside one service: keyed by the service's id
+    /// (`serviceID(_:)`, made once per service), their kind and their
+    /// position in the offer file.
+    private func childID(_ service: String, _ kind: String, _ key: String) -> String {
+        StableID.of(kind, owner: service, key, baseURL: baseURL)
     }
 
     // MARK: - Services
@@ -333,7 +334,7 @@ final class HSDSExport: Sendable {
         if let name = offer.contact?.name {
             records.append(("contacts", Self.list([name]) { json, name in
                 if let email = offer.contact?.email { json.member("email", email) }
-                json.member("id", childID(offer, "contact", "contact"))
+                json.member("id", childID(id, "contact", "contact"))
                 json.member("name", name)
                 json.member("service_id", id)
             }))
@@ -342,21 +343,21 @@ final class HSDSExport: Sendable {
             records.append(("cost_options", Self.list([offer]) { json, _ in
                 json.member("amount", 0)
                 json.member("currency", "EUR")
-                json.member("id", childID(offer, "cost_option", "free"))
+                json.member("id", childID(id, "cost_option", "free"))
                 json.member("option", "kostenlos")
                 json.member("service_id", id)
             }))
         }
         records.append(("languages", Self.list(Array(offer.languages.enumerated())) { json, language in
             json.member("code", language.element)
-            json.member("id", childID(offer, "language", "\(language.offset)"))
+            json.member("id", childID(id, "language", "\(language.offset)"))
             if let name = Languages.name(of: language.element) { json.member("name", name) }
             json.member("service_id", id)
         }))
         records.append(("organization", .raw(shared.organizationBytes[offer.provider]!)))
         if let phone = offer.contact?.phone {
             records.append(("phones", Self.list([phone]) { json, phone in
-                json.member("id", childID(offer, "phone", "contact"))
+                json.member("id", childID(id, "phone", "contact"))
                 json.member("number", phone)
                 json.member("service_id", id)
                 json.member("type", "voice")
@@ -365,13 +366,13 @@ final class HSDSExport: Sendable {
         records.append(("schedules", schedules(offer)))
         records.append(("service_areas", Self.list(offer.municipalities.compactMap { model.municipality($0) }) { json, town in
             json.member("description", town.countyWide ? "Für alle Orte: \(town.name)" : town.name)
-            json.member("id", childID(offer, "service_area", town.id))
+            json.member("id", childID(id, "service_area", town.id))
             json.member("name", town.name)
             json.member("service_id", id)
         }))
         records.append(("service_at_locations", Self.list(Array(offer.locations.enumerated())) { json, location in
-            let locationID = childID(offer, "location", "\(location.offset)")
-            json.member("id", childID(offer, "service_at_location", "\(location.offset)"))
+            let locationID = childID(id, "location", "\(location.offset)")
+            json.member("id", childID(id, "service_at_location", "\(location.offset)"))
             json.member("location")
             write(location.element, id: locationID, offer: offer, into: &json)
             json.member("location_id", locationID)
@@ -398,7 +399,7 @@ final class HSDSExport: Sendable {
         if offer.hours.isEmpty, let note = offer.hoursNote {
             return Self.list([note]) { json, note in
                 json.member("description", note)
-                json.member("id", childID(offer, "schedule", "note"))
+                json.member("id", childID(id, "schedule", "note"))
                 json.member("notes", note)
                 json.member("service_id", id)
             }
@@ -409,7 +410,7 @@ final class HSDSExport: Sendable {
             json.member("closes_at", hours.element.closes)
             json.member("description", "\(Text.days(days)) \(hours.element.opens)–\(hours.element.closes) Uhr")
             json.member("freq", "WEEKLY")
-            json.member("id", childID(offer, "schedule", "\(hours.offset)"))
+            json.member("id", childID(id, "schedule", "\(hours.offset)"))
             json.member("interval", 1)
             if let note = offer.hoursNote { json.member("notes", note) }
             json.member("opens_at", hours.element.opens)
@@ -547,6 +548,7 @@ final class HSDSExport: Sendable {
     /// term: the most numerous records of a service, written member by
     /// member in key order.
     private func attributes(_ offer: Offer) -> JSON {
+        let service = serviceID(offer)
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
         var json = JSONWriter(capacity: 4096)
         json.array { json in
@@ -555,9 +557,9 @@ final class HSDSExport: Sendable {
                     guard let term = attributeTerms["\(vocabulary.rawValue)/\(id)"] else { continue }
                     json.element()
                     json.object { json in
-                        json.member("id", childID(offer, "attribute", "\(vocabulary.rawValue)/\(id)"))
+                        json.member("id", childID(service, "attribute", "\(vocabulary.rawValue)/\(id)"))
                         json.member("link_entity", "service")
-                        json.member("link_id", serviceID(offer))
+                        json.member("link_id", service)
                         json.member("link_type", vocabulary.rawValue)
                         json.member("taxonomy_term")
                         json.append(term.bytes)
