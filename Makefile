@@ -69,7 +69,8 @@ test-ci: deps
 	$(PYTHON) -m pytest Tests/ci -q
 
 ## make bench: build time, CPU and memory against Hugo on generated content
-## (SIZES=1000,10000,50000 RUNS=3 SERVE_RUNS=5 SERVE=0 to skip serve), and edit-to-served latency
+## (SIZES=1000,10000,50000 RUNS=3 SERVE_RUNS=5 SERVE=0 to skip serve, BENCH_DIR=/dev/shm
+## for a tmpfs), and edit-to-served latency
 bench: deps
 	@command -v hugo >/dev/null 2>&1 || { \
 		echo "Installing hugo (apt-get)…"; \

@@ -6,7 +6,8 @@
         [--dictionary /usr/share/dict/ngerman]
 
 Environment knobs (what `make bench` passes on): SIZES=1000,10000 RUNS=3
-SERVE_RUNS=5 SERVE=0 (skip the serve latency).
+SERVE_RUNS=5 SERVE=0 (skip the serve latency) BENCH_DIR=/dev/shm (where the
+content and the outputs go; the system's temporary folder by default).
 
 For each size, generates a content folder of that many offers
 (bench/build/generate-content.py, deterministic), then builds it RUNS times
@@ -71,6 +72,18 @@ def largest_page(folder):
                 if size > best[0]:
                     best = (size, len(data), os.path.relpath(path, folder))
     return best
+
+
+def file_system(path):
+    """The type of the file system `path` is on (/proc/mounts), e.g. ext4 or tmpfs."""
+    path, best = os.path.realpath(path), ("", "?")
+    with open("/proc/mounts", encoding="utf-8") as mounts:
+        for line in mounts:
+            fields = line.split()
+            point = fields[1]
+            if (path == point or path.startswith(point.rstrip("/") + "/")) and len(point) > len(best[0]):
+                best = (point, fields[2])
+    return best[1]
 
 
 def count_files(folder):
@@ -139,6 +152,9 @@ def main():
     parser.add_argument("--runs", type=int, default=int(os.environ.get("RUNS", "3")))
     parser.add_argument("--serve-runs", type=int, default=int(os.environ.get("SERVE_RUNS", "5")))
     parser.add_argument("--no-serve", action="store_true", default=os.environ.get("SERVE", "1") == "0")
+    # Where the content and the outputs go: the system's temporary folder
+    # unless given (BENCH_DIR=/dev/shm: a tmpfs, which no earlier deletion slows).
+    parser.add_argument("--scratch", default=os.environ.get("BENCH_DIR") or None)
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
     words = ["--dictionary", args.dictionary] if os.path.exists(args.dictionary) else []
@@ -156,7 +172,11 @@ def main():
     print(header + f"   {'largest page (gzip / raw)':<40}")
     ratios = []
     stages = []
-    with tempfile.TemporaryDirectory(prefix="wegweiser-bench-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="wegweiser-bench-", dir=args.scratch) as scratch:
+        # On a tmpfs, deleting costs the next run nothing: each output is
+        # deleted once measured, so that memory holds one at a time.
+        in_memory = file_system(scratch) == "tmpfs"
+        print(f"Output below {scratch} ({file_system(scratch)}).\n")
         for size in sizes:
             content = os.path.join(scratch, f"content-{size}")
             generate(size, content)
@@ -175,6 +195,8 @@ def main():
             outputs = {}
             for run in range(args.runs):
                 for tool in ("wegweiser", "hugo"):
+                    if in_memory and tool in outputs:
+                        shutil.rmtree(outputs[tool])
                     outputs[tool] = os.path.join(scratch, f"{tool}-{size}-{run}")
                     figures[tool].append(timed(command(tool, outputs[tool])))
             medians = {tool: [statistics.median(run[i] for run in runs) for i in range(4)] for tool, runs in figures.items()}
@@ -183,8 +205,13 @@ def main():
                 gz, raw, path = largest_page(outputs[tool])
                 print(f"{size:>7} {tool:<10} {wall:>8.2f} {cpu:>8.2f} {system:>8.2f} {rss:>9.0f} {count_files(outputs[tool]):>7}"
                       f"   {gz / 1000:.0f} KB / {raw / 1000:.0f} KB {path}")
+            if in_memory:
+                for output in outputs.values():
+                    shutil.rmtree(output)
             timing = subprocess.run(command("wegweiser", os.path.join(scratch, f"wegweiser-{size}-timings")) + ["--timings"],
                                     capture_output=True, text=True, check=True)
+            if in_memory:
+                shutil.rmtree(os.path.join(scratch, f"wegweiser-{size}-timings"))
             stages.append((size, [line for line in timing.stderr.splitlines() if line.startswith("  ")]))
             w, h = medians["wegweiser"], medians["hugo"]
             ratios.append((size, w[0] / h[0], w[1] / h[1], w[2] / h[2]))
