@@ -284,19 +284,25 @@ struct DocumentScores {
             for word in words {
                 let stem = terms.stem[Int(word)]
                 add(stem, field, 1, to: &met)
+                // Most words are no compound: their empty list is not iterated (nor retained).
+                guard !terms.parts[Int(word)].isEmpty else { continue }
                 for part in terms.parts[Int(word)] { add(part, field, Scoring.compoundPartWeight, to: &met) }
             }
         }
         var scores: [Int32] = []
         scores.reserveCapacity(met.count)
+        // Per field, once per document rather than once per term.
+        let weights = Self.weights
+        let normalised = (0..<fieldCount).map { field in
+            let b = Self.normalisations[field]
+            return averages[field] > 0 ? 1 - b + b * lengths[field] / averages[field] : 1
+        }
         for (entry, term) in met.enumerated() {
             var weighted = 0.0
             for field in 0..<fieldCount {
                 let tf = frequencies[entry * fieldCount + field]
                 guard tf > 0 else { continue }
-                let b = Self.normalisations[field]
-                let normalised = averages[field] > 0 ? 1 - b + b * lengths[field] / averages[field] : 1
-                weighted += Self.weights[field] * tf / normalised
+                weighted += weights[field] * tf / normalised[field]
             }
             let saturated = weighted * (Scoring.k1 + 1) / (Scoring.k1 + weighted)
             scores.append(Int32(max(1, Int((saturated * Scoring.scoreScale).rounded()))))
