@@ -12,7 +12,7 @@ extension Array where Element: Sendable {
                 results.store(transform(elements.value[index]), at: index)
             }
         }
-        return results.values
+        return results.takeValues()
     }
 
     /// Runs `body` for every element on all cores; throws the error of the
@@ -30,7 +30,7 @@ extension Array where Element: Sendable {
                 }
             }
         }
-        if let failure = failures.values.lazy.compactMap({ $0 }).first { throw failure }
+        if let failure = failures.takeValues().lazy.compactMap({ $0 }).first { throw failure }
     }
 }
 
@@ -67,7 +67,14 @@ private final class ResultSlots<Value>: @unchecked Sendable {
         lock.unlock()
     }
 
-    var values: [Value] { slots.map { $0! } }
+    /// The values, moved out of their slots (no copy, no retain of each):
+    /// the slots are empty afterwards.
+    func takeValues() -> [Value] {
+        var values: [Value] = []
+        values.reserveCapacity(slots.count)
+        for index in slots.indices { values.append(slots[index].take()!) }
+        return values
+    }
 }
 
 private struct UncheckedSendable<Value>: @unchecked Sendable {
