@@ -48,7 +48,7 @@ private final class WordBuffer {
 
     private func grow() {
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-        larger.update(from: start, count: count)
+        larger.initialize(from: start, count: count)
         start.deallocate()
         start = larger
         capacity *= 2
@@ -57,7 +57,8 @@ private final class WordBuffer {
 
 struct WordFolder<Output: FoldedWords> {
     var output: Output
-    /// The current word's folded UTF-8.
+    /// The current word's folded UTF-8 (a folder is never copied: a copy
+    /// would share it).
     private let current = WordBuffer()
     /// The last letter added was a, o or u, so an "e" right after it is
     /// dropped: the left-to-right ae/oe/ue → a/o/u of the folded word.

@@ -11,9 +11,10 @@ content and the outputs go; the system's temporary folder by default).
 
 For each size, generates a content folder of that many offers
 (bench/build/generate-content.py, deterministic), then builds it RUNS times
-with `wegweiser build` (with the word list, as `make site` builds) and with Hugo on the site in bench/hugo/ (same content
-folder, equivalent templates), alternating, each into a new folder (nothing is
-deleted before the end: see below). Prints
+with `wegweiser build` (with the word list, as `make site` builds) and with
+Hugo on the site in bench/hugo/ (same content folder, equivalent templates),
+alternating, each into a new folder (nothing is deleted before the end, but on
+a tmpfs: see below). Prints
 the median wall time, CPU time (user + sys) and peak RSS of each (os.wait4 of
 the child, so the figures are the build process's own), their ratio, and the
 largest HTML page Wegweiser wrote (gzip), and where Wegweiser's time goes:
@@ -191,6 +192,7 @@ def main():
             # the kernel makes each new file scan past the inodes deleted in
             # the last minutes, which would charge one run for the one before.
             # A CI build starts from a fresh clone, so this is also its case.
+            # (On a tmpfs, which has no such cost, each output goes once measured.)
             figures = {"wegweiser": [], "hugo": []}
             outputs = {}
             for run in range(args.runs):

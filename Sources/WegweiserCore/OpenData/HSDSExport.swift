@@ -205,15 +205,16 @@ final class HSDSExport: Sendable {
     }
 
     /// A record's file: the object and a line end.
-    private static func bytes(_ record: [String: JSON], with written: WrittenMembers = WrittenMembers()) -> [UInt8] {
+    private static func bytes(_ record: [String: JSON]) -> [UInt8] {
         var writer = JSONWriter(capacity: 4096)
         writer.append("{")
-        writer.writeMembers(record, with: written)
+        writer.writeMembers(record)
         writer.append("}\n")
         return writer.bytes
     }
 
-    /// The same with members of its own given in key order.
+    /// A record of members written before (`written`) and of its own, given
+    /// in key order.
     private static func bytes(sorted record: [(String, JSON)], with written: WrittenMembers) -> [UInt8] {
         var writer = JSONWriter(capacity: 4096)
         writer.append("{")
@@ -421,12 +422,6 @@ final class HSDSExport: Sendable {
 
     /// A location as published: a confidential one keeps its name and city
     /// only (in words), with no address record and no coordinates.
-    func location(_ location: Location, id: String, offer: Offer) -> JSON {
-        var json = JSONWriter(capacity: 512)
-        write(location, id: id, offer: offer, into: &json)
-        return .raw(json.bytes)
-    }
-
     private func write(_ location: Location, id: String, offer: Offer, into json: inout JSONWriter) {
         let name = location.name ?? offer.title
         if location.confidential {

@@ -32,7 +32,7 @@ enum SHA1 {
     }
 
     /// The five words as 20 bytes, most significant first.
-    static func bytes(_ words: (UInt32, UInt32, UInt32, UInt32, UInt32)) -> [UInt8] {
+    private static func bytes(_ words: (UInt32, UInt32, UInt32, UInt32, UInt32)) -> [UInt8] {
         var digest: [UInt8] = []
         digest.reserveCapacity(20)
         for word in [words.0, words.1, words.2, words.3, words.4] {

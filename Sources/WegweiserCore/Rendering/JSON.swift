@@ -57,30 +57,16 @@ struct OrderedMembers {
     fileprivate var writer = JSONWriter(capacity: 1024)
     fileprivate var members: [(key: String, range: Range<Int>)] = []
 
-    mutating func member(_ key: String, _ value: String) {
-        let start = begin(key)
-        writer.write(value)
-        members.append((key, start..<writer.bytes.count))
-    }
-
-    mutating func member(_ key: String, _ value: Int) {
-        let start = begin(key)
-        writer.write(value)
-        members.append((key, start..<writer.bytes.count))
-    }
+    mutating func member(_ key: String, _ value: String) { member(key, JSON.string(value)) }
+    mutating func member(_ key: String, _ value: Int) { member(key, JSON.int(value)) }
 
     mutating func member(_ key: String, _ value: JSON) {
-        let start = begin(key)
-        writer.write(value)
-        members.append((key, start..<writer.bytes.count))
-    }
-
-    private mutating func begin(_ key: String) -> Int {
         assert(members.last.map { scalarOrder($0.key, key) } ?? true, "\(key) out of order")
         let start = writer.bytes.count
         writer.write(key)
         writer.append(":")
-        return start
+        writer.write(value)
+        members.append((key, start..<writer.bytes.count))
     }
 }
 
@@ -158,9 +144,9 @@ struct JSONWriter {
     // MARK: Members in order
     //
     // For records made for every offer (its JSON-LD, its Merkliste entry,
-    // its HSDS attributes), written as they are built rather than as a
-    // dictionary to hash and sort: the caller gives
-    // the members in key order (UTF-8 byte order, as `writeMembers` sorts).
+    // its HSDS records), written as they are built rather than as a
+    // dictionary to hash and sort: the caller gives the members in key
+    // order (UTF-8 byte order, as `writeMembers` sorts).
     // A comma goes before a member or element unless it is the first one,
     // i.e. unless the last byte opened its object or array.
 
@@ -208,6 +194,17 @@ struct JSONWriter {
     mutating func member(_ key: String, _ value: Bool) {
         member(key)
         append(value ? "true" : "false")
+    }
+
+    /// A member whose value is an array of texts.
+    mutating func member(_ key: String, strings: some Sequence<String>) {
+        member(key)
+        array { json in
+            for string in strings {
+                json.element()
+                json.write(string)
+            }
+        }
     }
 
     /// Bytes that are JSON already (punctuation, a value written before).

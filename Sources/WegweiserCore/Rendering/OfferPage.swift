@@ -271,15 +271,7 @@ extension ViewModels {
                     }
                 }
             }
-            if !offer.languages.isEmpty {
-                json.member("availableLanguage")
-                json.array { json in
-                    for language in offer.languages {
-                        json.element()
-                        json.write(language)
-                    }
-                }
-            }
+            if !offer.languages.isEmpty { json.member("availableLanguage", strings: offer.languages) }
             json.member("dateModified", offer.updated.description)
             json.member("description", offer.summary)
             if !offer.hours.isEmpty {
@@ -290,13 +282,7 @@ extension ViewModels {
                         json.object { json in
                             json.member("@type", "OpeningHoursSpecification")
                             json.member("closes", hours.closes)
-                            json.member("dayOfWeek")
-                            json.array { json in
-                                for day in hours.days.sorted() {
-                                    json.element()
-                                    json.write("https://schema.org/\(day.schemaName)")
-                                }
-                            }
+                            json.member("dayOfWeek", strings: hours.days.sorted().map { "https://schema.org/\($0.schemaName)" })
                             json.member("opens", hours.opens)
                         }
                     }
@@ -314,13 +300,7 @@ extension ViewModels {
                 if let phone = offer.contact?.phone { json.member("telephone", phone) }
                 if let website = offer.contact?.website { json.member("url", website) }
             }
-            json.member("serviceType")
-            json.array { json in
-                for name in offer.areas.compactMap({ model.area($0)?.name }) {
-                    json.element()
-                    json.write(name)
-                }
-            }
+            json.member("serviceType", strings: offer.areas.compactMap { model.area($0)?.name })
             json.member("url", links.absolute(links.offer(offer.slug)))
         }
         return String(decoding: json.bytes, as: UTF8.self)

@@ -68,23 +68,9 @@ extension ViewModels {
     private func shortlistEntry(_ offer: Offer, into json: inout JSONWriter) {
         json.object { json in
             let addresses = offer.locations.map(\.published).map(Self.addressLine).filter { !$0.isEmpty }
-            if !addresses.isEmpty {
-                json.member("addresses")
-                json.array { json in
-                    for address in addresses {
-                        json.element()
-                        json.write(address)
-                    }
-                }
-            }
+            if !addresses.isEmpty { json.member("addresses", strings: addresses) }
             if !offer.hours.isEmpty {
-                json.member("hours")
-                json.array { json in
-                    for hours in offer.hours {
-                        json.element()
-                        json.write("\(Text.days(hours.days)): \(hours.opens)–\(hours.closes) Uhr")
-                    }
-                }
+                json.member("hours", strings: offer.hours.lazy.map { "\(Text.days($0.days)): \($0.opens)–\($0.closes) Uhr" })
             }
             if let note = offer.hoursNote { json.member("hoursNote", note) }
             if let phone = offer.contact?.phone {

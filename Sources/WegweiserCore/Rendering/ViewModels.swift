@@ -1,7 +1,7 @@
 // Plain view models per page kind: small types the templates read through
 // `TemplateData`, each the documented contract of its template
 // (docs/vorlagen.md). All wording and grouping is decided here; templates
-// only lay it out. A struct answers a name only where the dictionaries it
+// only lay it out. A view model answers a name only where the dictionaries it
 // replaced had the key, so a name a part lacks is looked up in the
 // enclosing parts as before.
 
@@ -361,7 +361,8 @@ struct ViewModels {
         }
     }
 
-    /// Cards by slug, shared by the threads that render list pages.
+    /// Cards by slug, shared by the threads that render list pages. Two
+    /// threads may make the same card at once; they make it alike.
     private final class CardCache: @unchecked Sendable {
         private var cards: [String: Card] = [:]
         private let lock = NSLock()
