@@ -13,8 +13,13 @@ import Foundation
 /// stop word). Capitals are dropped: wngerman writes a word that is both a
 /// noun and a verb form once, in small letters ("stelle"), so they cannot
 /// tell the nouns.
+///
+/// The list is kept folded, not in a table: a build puts into a table only
+/// the words its splits can ask for (`table(splitting:)`), a few thousand of
+/// wngerman's 350,000 for a county's offers.
 public struct CompoundDictionary: Sendable, Equatable {
-    private var table: WordTable
+    /// The folded words, in pieces as the cores read them.
+    private var pieces: [ListedWords]
 
     /// The words of a word list with one word a line, as
     /// `/usr/share/dict/ngerman` has them. Lines that fold to more than one
@@ -25,8 +30,8 @@ public struct CompoundDictionary: Sendable, Equatable {
 
     /// The same from the list's bytes; nil when they are not UTF-8.
     public init?(utf8 bytes: [UInt8]) {
-        guard let table = Self.read(bytes) else { return nil }
-        self.table = table
+        guard let pieces = Self.read(bytes) else { return nil }
+        self.pieces = pieces
     }
 
     public init(words: some Sequence<String>) {
@@ -34,16 +39,13 @@ public struct CompoundDictionary: Sendable, Equatable {
     }
 
     /// How many words the list has after folding.
-    public var count: Int { table.count }
+    public var count: Int { words.count }
 
-    /// The words, for tests and tools: the list keeps bytes.
-    var words: Set<String> { Set((0..<table.count).map(table.word)) }
-
-    func contains(_ word: String) -> Bool { table.contains(word) }
-    func contains(_ word: some Collection<UInt8>) -> Bool { table.contains(word) }
+    /// The words, for tests and tools.
+    var words: Set<String> { Set(pieces.flatMap { piece in (0..<piece.count).map(piece.word) }) }
 
     public static func == (left: CompoundDictionary, right: CompoundDictionary) -> Bool {
-        left.count == right.count && (0..<left.count).allSatisfy { right.table.contains(left.table.bytes($0)) }
+        left.words == right.words
     }
 
     /// The parts the index adds for one word of a text, the first part left
@@ -55,11 +57,25 @@ public struct CompoundDictionary: Sendable, Equatable {
         }
     }
 
-    /// Pieces of whole lines, one per core, folded, hashed and checked to be
-    /// UTF-8 at the same time (so the list is never made a String first);
-    /// their words then go into one table, in the list's order. Nil when a
-    /// line is not UTF-8.
-    private static func read(_ text: [UInt8]) -> WordTable? {
+    /// The words of the list that splitting `vocabulary`'s words can look
+    /// up, in a table; a few more may come along. Every word a split asks
+    /// for is a piece of the word split with "e" and "n" (of the endings
+    /// "e", "en" put back) after it (`CompoundSplitter.split`), so a listed
+    /// word whose letters up to such an ending hold three letters in a row
+    /// that no word of `vocabulary` holds is never asked for. Looking a word
+    /// up in this table answers as the whole list would.
+    func table(splitting vocabulary: [String]) -> WordTable {
+        let triples = LetterTriples(vocabulary)
+        let kept = pieces.concurrentMap { piece in piece.filter { triples.mayHold($0) } }
+        var table = WordTable(capacity: kept.map(\.count).reduce(0, +), bytes: kept.map(\.bytes.count).reduce(0, +))
+        for piece in kept { table.insert(bytes: piece.bytes, ends: piece.ends.map(Int.init)) }
+        return table
+    }
+
+    /// Pieces of whole lines, one per core, folded and checked to be UTF-8
+    /// at the same time (so the list is never made a String first). Nil when
+    /// a line is not UTF-8.
+    private static func read(_ text: [UInt8]) -> [ListedWords]? {
         let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var bounds = [0]
         for part in 1..<max(parts, 1) {
@@ -69,68 +85,59 @@ public struct CompoundDictionary: Sendable, Equatable {
         }
         bounds.append(text.count)
         let folded = (0..<parts).map { bounds[$0]..<bounds[$0 + 1] }.concurrentMap { foldLines(text, $0) }
-        guard folded.allSatisfy(\.valid) else { return nil }
-        var table = WordTable(
-            capacity: folded.map(\.ends.count).reduce(0, +), bytes: folded.map(\.bytes.count).reduce(0, +))
-        for piece in folded { table.insert(bytes: piece.bytes, ends: piece.ends, hashes: piece.hashes) }
-        return table
+        guard folded.allSatisfy({ $0 != nil }) else { return nil }
+        return folded.flatMap { [$0!.plain, $0!.other] }
     }
 
-    /// The folded words of the lines in `range`, one after the other, with
-    /// where each ends and its hash. Lines split by bytes, each folded into
-    /// one reused buffer: a String is made only for the few lines that are
-    /// not plain letters.
-    private static func foldLines(_ text: [UInt8], _ range: Range<Int>) -> (bytes: [UInt8], ends: [Int], hashes: [UInt64], valid: Bool) {
-        var bytes: [UInt8] = [], ends: [Int] = [], hashes: [UInt64] = []
+    /// The folded words of the lines in `range`: those of plain letters
+    /// folded straight into one buffer, the few others (folded by the
+    /// tokeniser) apart. Nil when a line is not UTF-8.
+    private static func foldLines(_ text: [UInt8], _ range: Range<Int>) -> (plain: ListedWords, other: ListedWords)? {
+        var other = ListedWords()
+        var ends: [Int32] = []
+        ends.reserveCapacity(range.count / 8)
         // A line folded byte by byte is UTF-8 (ASCII and umlauts); any other
         // is checked. A line break is never inside a character, so checking
         // line by line checks the list.
         var valid = true
-        bytes.reserveCapacity(range.count + range.count / 8)
-        ends.reserveCapacity(range.count / 10)
-        hashes.reserveCapacity(range.count / 10)
-        // One scratch buffer for every line: appending to an array byte by
-        // byte checked its storage each time, a third of reading the list.
-        let scratch = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: maximumPlainLine)
-        defer { scratch.deallocate() }
-        text.withUnsafeBufferPointer { text in
-            var lineStart = range.lowerBound
-            while lineStart < range.upperBound {
-                var lineEnd = lineStart
-                while lineEnd < range.upperBound && text[lineEnd] != 0x0A { lineEnd += 1 }
-                if lineEnd > lineStart {
-                    let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
-                    switch fold(line, into: scratch) {
-                    case .plain(let count):
-                        let folded = UnsafeBufferPointer(rebasing: scratch[..<count])
-                        if count >= Scoring.minimumCompoundPart && !Tokenizer.isStopWord(folded) {
-                            bytes.append(contentsOf: folded)
-                            ends.append(bytes.count)
-                            hashes.append(WordTable.hash(folded))
-                        }
-                    case .other:
-                        guard String(validating: line, as: UTF8.self) != nil else {
-                            valid = false
-                            return
-                        }
-                        if let word = foldOther(line) {
-                            bytes.append(contentsOf: word.utf8)
-                            ends.append(bytes.count)
-                            hashes.append(WordTable.hash(bytes[(bytes.count - word.utf8.count)...]))
+        // A plain line never folds longer than it is, so the plain words
+        // fit in as many bytes as the lines.
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { folded, written in
+            text.withUnsafeBufferPointer { text in
+                var lineStart = range.lowerBound
+                while lineStart < range.upperBound {
+                    let lineEnd = memchr(text.baseAddress! + lineStart, 0x0A, range.upperBound - lineStart)
+                        .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - text.baseAddress! } ?? range.upperBound
+                    if lineEnd > lineStart {
+                        let line = UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])
+                        switch fold(line, into: UnsafeMutableBufferPointer(rebasing: folded[written...])) {
+                        case .plain(let count):
+                            let word = UnsafeBufferPointer(rebasing: folded[written..<written + count])
+                            if count >= Scoring.minimumCompoundPart && !Tokenizer.isStopWord(word) {
+                                written += count
+                                ends.append(Int32(written))
+                            }
+                        case .other:
+                            guard String(validating: line, as: UTF8.self) != nil else {
+                                valid = false
+                                return
+                            }
+                            if let word = foldOther(line) { other.append(word) }
                         }
                     }
+                    lineStart = lineEnd + 1
                 }
-                lineStart = lineEnd + 1
             }
         }
-        return (bytes, ends, hashes, valid)
+        guard valid else { return nil }
+        return (ListedWords(bytes: bytes, ends: ends), other)
     }
 
     /// Lines longer than this go through the tokeniser (no German word is).
     private static let maximumPlainLine = 256
 
     private enum FoldedLine {
-        /// ASCII letters and umlauts, folded into this many bytes of the scratch buffer.
+        /// ASCII letters and umlauts, folded into this many bytes of the buffer.
         case plain(Int)
         /// Anything else: for the tokeniser.
         case other
@@ -142,7 +149,7 @@ public struct CompoundDictionary: Sendable, Equatable {
     private static func fold(_ line: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> FoldedLine {
         // A folded line is never longer than the line: an umlaut becomes
         // one byte, ß two ("ss"), an ASCII letter one.
-        guard line.count <= folded.count else { return .other }
+        guard line.count <= min(folded.count, maximumPlainLine) else { return .other }
         var index = 0, count = 0, afterVowel = false
         func add(_ letter: UInt8) {
             if letter == UInt8(ascii: "e") && afterVowel {
@@ -219,9 +226,17 @@ enum CompoundSplitter {
         var isWord: @Sendable (ArraySlice<UInt8>) -> Bool
         var isListed: @Sendable (ArraySlice<UInt8>) -> Bool
 
-        init(corpus: WordTable, dictionary: CompoundDictionary?) {
-            isWord = { corpus.contains($0) || dictionary?.contains($0) == true }
-            isListed = { dictionary?.contains($0) == true }
+        /// The words of `vocabulary`, which are split, and those of
+        /// `dictionary` their splits can ask for, in one table: the listed
+        /// words first, so a word's number tells whether it is listed, and
+        /// one look-up answers both questions.
+        init(vocabulary: [String], dictionary: CompoundDictionary?) {
+            var table = dictionary?.table(splitting: vocabulary) ?? WordTable(capacity: vocabulary.count)
+            let listed = table.count
+            for word in vocabulary { table.insert(word) }
+            let known = table
+            isWord = { known.contains($0) }
+            isListed = { (known.number(of: $0) ?? listed) < listed }
         }
 
         init(isWord: @escaping @Sendable (ArraySlice<UInt8>) -> Bool, isListed: @escaping @Sendable (ArraySlice<UInt8>) -> Bool) {
@@ -242,11 +257,10 @@ enum CompoundSplitter {
     /// "babyschwimmkurs" → "kurs", "schwimm" (with wngerman, which knows the
     /// imperative "schwimm"). Sorted; words that do not split are left out.
     static func parts(of vocabulary: Set<String>, dictionary: CompoundDictionary?) -> [String: [String]] {
-        var corpus = WordTable(capacity: vocabulary.count)
-        for word in vocabulary { corpus.insert(word) }
         let words = Array(vocabulary)
+        let known = KnownWords(vocabulary: words, dictionary: dictionary)
         var partsOfWord: [String: [String]] = [:]
-        for (word, found) in zip(words, parts(of: words, known: KnownWords(corpus: corpus, dictionary: dictionary))) where !found.isEmpty {
+        for (word, found) in zip(words, parts(of: words, known: known)) where !found.isEmpty {
             partsOfWord[word] = found
         }
         return partsOfWord

@@ -138,8 +138,6 @@ struct CorpusWords: Sendable {
         for byte in word where byte & 0xC0 != 0x80 { scalars += 1 }
         return scalars >= 2 && !Tokenizer.isStopWord(word)
     }
-
-    func isUsed(_ word: some Collection<UInt8>) -> Bool { table.number(of: word).map { used[$0] } ?? false }
 }
 
 /// The words of a chunk of documents as the folder gives them: numbered
@@ -196,10 +194,7 @@ struct CorpusTerms: Sendable {
         for (number, text) in zip(usedNumbers, stems) { stem[number] = Int32(table.insert(text).number) }
 
         let inside = Self.wordsInside(usedNumbers, of: words)
-        let known = CompoundSplitter.KnownWords(
-            isWord: { words.isUsed($0) || dictionary?.contains($0) == true },
-            isListed: { dictionary?.contains($0) == true })
-        let split = CompoundSplitter.parts(of: usedWords, known: known)
+        let split = CompoundSplitter.parts(of: usedWords, known: CompoundSplitter.KnownWords(vocabulary: usedWords, dictionary: dictionary))
         // Parts from the dictionary alone are stemmed once each.
         var stemOfListed: [String: Int32] = [:]
         var parts = [[Int32]](repeating: [], count: words.table.count)

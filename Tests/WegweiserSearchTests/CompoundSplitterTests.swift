@@ -81,9 +81,44 @@ import Testing
         let words = (0..<5_000).map { "wort\(String($0, radix: 26))gruppe" }
         let folded = words.map { Tokenizer.words($0)[0] }
         let list = CompoundDictionary(words: words)
+        let listed = list.words
         #expect(list.count == Set(folded).count && list.count > 4_900)
-        #expect(folded.allSatisfy { list.contains($0) })
-        #expect(!list.contains("wortgruppe"))
+        #expect(folded.allSatisfy(listed.contains))
+        #expect(!listed.contains("wortgruppe"))
+    }
+
+    /// A build puts only the listed words a split may ask for in its table;
+    /// every split must come out as with the whole list.
+    @Test func theWordsABuildLeavesOutChangeNoSplit() {
+        var random = SystemRandomNumberGenerator()
+        // No "e" or "n" in a stem: those come only from the endings a split
+        // puts back and from the linking elements.
+        let letters = Array("abdfghiklmoprstuwz")
+        func word(_ length: Int) -> String { String((0..<length).map { _ in letters.randomElement(using: &random)! }) }
+        let stems = (0..<200).map { _ in word(Int.random(in: 4...7, using: &random)) }
+        // Stems listed only with the ending a compound drops ("schul" of "schule").
+        let shortened = (0..<100).map { _ in word(Int.random(in: 4...7, using: &random)) }
+        let listed = stems + shortened.flatMap { [$0 + "e", $0 + "en"] } + (0..<3_000).map { _ in word(Int.random(in: 4...12, using: &random)) }
+        let joins = ["", "s", "n", "en", "e", "er"]
+        let compounds = (0..<1_000).map { _ in
+            (0..<Int.random(in: 2...3, using: &random)).map { _ in
+                Bool.random(using: &random) ? shortened.randomElement(using: &random)! : stems.randomElement(using: &random)! + joins.randomElement(using: &random)!
+            }.joined() + stems.randomElement(using: &random)!
+        }
+        let vocabulary = Array(Set(compounds + stems.prefix(50)))
+        let dictionary = CompoundDictionary(words: listed)
+
+        let table = dictionary.table(splitting: vocabulary)
+        #expect(table.count < dictionary.count / 2, "most of the list is left out")
+        let all = dictionary.words, words = Set(vocabulary)
+        let whole = CompoundSplitter.KnownWords(
+            isWord: { words.contains(String(decoding: $0, as: UTF8.self)) || all.contains(String(decoding: $0, as: UTF8.self)) },
+            isListed: { all.contains(String(decoding: $0, as: UTF8.self)) })
+        let expected = CompoundSplitter.parts(of: vocabulary, known: whole)
+        #expect(expected.filter { $0.contains(where: { $0.hasSuffix("e") }) }.count > 200, "shortened parts are found")
+        let found = CompoundSplitter.parts(of: vocabulary, known: CompoundSplitter.KnownWords(vocabulary: vocabulary, dictionary: dictionary))
+        let differing = vocabulary.indices.filter { found[$0] != expected[$0] }
+        #expect(differing.isEmpty, "\(differing.prefix(3).map { "\(vocabulary[$0]): \(found[$0]), not \(expected[$0])" })")
     }
 
     static let documents = [

@@ -80,39 +80,41 @@ public enum SiteFiles {
         case notUTF8
 
         init(path: String) {
-            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else {
+            guard let bytes = SiteFiles.bytes(atPath: path) else {
                 self = .unreadable
                 return
-            }
-            defer { close(descriptor) }
-            var info = stat()
-            guard fstat(descriptor, &info) == 0 else {
-                self = .unreadable
-                return
-            }
-            var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
-            var count = 0
-            while true {
-                if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
-                let received = bytes.withUnsafeMutableBytes { buffer in
-                    read(descriptor, buffer.baseAddress! + count, buffer.count - count)
-                }
-                if received < 0, errno == EINTR { continue }
-                guard received >= 0 else {
-                    self = .unreadable
-                    return
-                }
-                if received == 0 { break }
-                count += received
             }
             // Foundation's decoding, as before: strict UTF-8, one byte-order mark at the start dropped.
-            guard let text = String(bytes: bytes[..<count], encoding: .utf8) else {
+            guard let text = String(bytes: bytes, encoding: .utf8) else {
                 self = .notUTF8
                 return
             }
             self = .text(text)
         }
+    }
+
+    /// A file's bytes, read with plain system calls (no copy through
+    /// `Data`); nil when it cannot be read.
+    static func bytes(atPath path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: max(bytes.count, 4096)) }
+            let received = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if received < 0, errno == EINTR { continue }
+            guard received >= 0 else { return nil }
+            if received == 0 { break }
+            count += received
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// When a file was last changed, as far as `stat` tells: a file whose
@@ -166,14 +168,14 @@ public enum SiteFiles {
     /// a line (Debian's wngerman: /usr/share/dict/ngerman). Asked for by
     /// `--dictionary`, so a missing list is an error, not a quieter search.
     public static func readDictionary(at path: String) -> Result<CompoundDictionary, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = bytes(atPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "lässt sich nicht lesen" : "fehlt"
             return .failure(Diagnostic(
                 file: path, message: "Die Wortliste für die Suche \(reason).",
                 hint: "Installieren Sie sie mit `apt-get install wngerman` (das tut `make deps`) oder lassen Sie "
                     + "`--dictionary` weg: Dann zerlegt die Suche zusammengesetzte Wörter nur in Wörter der Angebote."))
         }
-        guard let dictionary = CompoundDictionary(utf8: [UInt8](data)) else {
+        guard let dictionary = CompoundDictionary(utf8: bytes) else {
             return .failure(Diagnostic(
                 file: path, message: "Die Wortliste für die Suche ist kein UTF-8-Text.",
                 hint: "Geben Sie eine Wortliste mit einem Wort je Zeile in UTF-8 an, etwa /usr/share/dict/ngerman."))
