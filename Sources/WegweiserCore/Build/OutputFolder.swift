@@ -90,9 +90,10 @@ public enum OutputFolder {
         let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
         try? fileManager.removeItem(at: staging)
         try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-        let folder = StagingFolder(path: staging.path)
         let result: Result
         do {
+            let folder = try StagingFolder(opening: staging.path)
+            defer { folder.close() }
             // The marker first: a folder left by a killed build is then known as ours.
             try folder.write(Data(markerText.utf8), to: markerName)
             result = try write(folder, &timings)
