@@ -42,7 +42,9 @@ struct Serve: AsyncParsableCommand {
             var fingerprint = firstFingerprint
             for await _ in changes {
                 let current = fingerprintNow()
-                guard current != fingerprint else { continue }
+                // A file saved twice within one tick of the file clock keeps
+                // its stamp: while one is fresh, every change is built.
+                guard current != fingerprint || !fingerprint.isSettled() else { continue }
                 fingerprint = current
                 await live.update(build(cache, files, dictionary))
             }

@@ -140,9 +140,17 @@ public struct DevSite: Sendable {
 
 /// A cheap fingerprint of the content and templates folders: paths and
 /// each file's stamp (size, times to the nanosecond, inode). A different
-/// fingerprint means: build again.
+/// fingerprint means: build again. The same one proves nothing while a
+/// stamp is fresh (`isSettled`): a second save of the same size within one
+/// step of the kernel's file clock keeps the stamp of the first.
 public struct SourceFingerprint: Sendable, Equatable {
     private var entries: [Entry] = []
+
+    /// Whether every file's stamp is older than the clock's steps, so that
+    /// a save since would have moved it. `now`: seconds since 1970.
+    public func isSettled(now: Int = Int(Date().timeIntervalSince1970)) -> Bool {
+        entries.allSatisfy { $0.stamp?.isSettled(now: now) ?? true }
+    }
 
     private struct Entry: Sendable, Equatable {
         var path: String

@@ -80,4 +80,16 @@ import Testing
         try Data("drei".utf8).write(to: folder.appendingPathComponent(".versteckt.md"))
         #expect(SourceFingerprint(folders: [folder]) == changed)
     }
+
+    /// Two saves of the same size within one step of the file clock leave
+    /// the same stamp, so a fresh fingerprint is no proof that nothing changed.
+    @Test func aFreshFingerprintIsNotSettled() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        try Data("eins".utf8).write(to: folder.appendingPathComponent("a.md"))
+        let fingerprint = SourceFingerprint(folders: [folder])
+        let now = Int(Date().timeIntervalSince1970)
+        #expect(!fingerprint.isSettled(now: now))
+        #expect(fingerprint.isSettled(now: now + 10))
+        #expect(SourceFingerprint(folders: [try Fixtures.temporaryDirectory()]).isSettled(now: now), "no file, nothing fresh")
+    }
 }
