@@ -72,24 +72,31 @@ extension SitePlan {
         // offers it is about 100 MB); its paths never meet a page's, the
         // search index's or an asset's (all below hsds/, all .json).
         // The export's records and the pages' and the open data's folders
-        // are made (the folders by the kernel) on one core while the
-        // search index is computed; the feeds, sitemap and Merkliste data
-        // (one thread) are made beside the rest.
+        // are made (the folders by the kernel) while the search index is
+        // computed; the feeds, sitemap and Merkliste data (one thread) are
+        // made beside the rest. The pages are rendered while the index is
+        // computed too: its steps that run on one core leave the other to
+        // them. Only the search page needs the index (how it is split).
         let export = Background { [model, views] in HSDSExport(model: model, links: views.links) }
         let folders = Background { [pages] in try folder.makeFolders(for: pages.map(\.file) + export.value().paths()) }
         let generated = Background { generatedFiles(openData: false) }
-        let index = timings.measure("Suchindex") { searchIndex() }
+        let index = Background { self.searchIndex() }
         try timings.measure("Seiten rendern und schreiben") {
             _ = try folders.value()
             try pages.parallelForEach { page in
-                try folder.write(renderBytes(page.job, shardPrefixLength: index.shardPrefixLength), to: page.file)
+                guard !page.job.needsSearchIndex else { return }
+                try folder.write(renderBytes(page.job, shardPrefixLength: nil), to: page.file)
             }
+        }
+        let searchIndex = try timings.measure("auf den Suchindex warten") { try index.value() }
+        for page in pages where page.job.needsSearchIndex {
+            try folder.write(renderBytes(page.job, shardPrefixLength: searchIndex.shardPrefixLength), to: page.file)
         }
         try timings.measure("offene Daten schreiben") {
             try export.value().writeFiles { path, data in try folder.write(data, to: path) }
         }
         try timings.measure("übrige Dateien schreiben") {
-            var others = filesBesidePages(index, generated: try generated.value())
+            var others = filesBesidePages(searchIndex, generated: try generated.value())
             for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
             try folder.makeFolders(for: others.keys, besides: try folders.value())
             try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }

@@ -160,7 +160,7 @@ struct SitePlan: Sendable {
     func renderPage(_ file: String, searchIndex: () -> SearchIndexFiles) -> Data? {
         guard let index = pageIndex[file] else { return nil }
         let job = pages[index].job
-        let shard: Int? = if case .search = job { searchIndex().shardPrefixLength } else { nil }
+        let shard = job.needsSearchIndex ? searchIndex().shardPrefixLength : nil
         return render(job, shardPrefixLength: shard)
     }
 
@@ -228,6 +228,13 @@ enum PageJob: Sendable {
     case area(Area, page: Int, GroupedListing)
     case offer(Offer)
     case page(PlainPage)
+
+    /// Only the search page shows something of the search index: how it
+    /// is split (`shardPrefixLength`).
+    var needsSearchIndex: Bool {
+        if case .search = self { return true }
+        return false
+    }
 
     var inSitemap: Bool {
         switch self {
