@@ -39,11 +39,24 @@ final class Background<Value: Sendable>: @unchecked Sendable {
     private var result: Result<Value, Error>?
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ work: @escaping @Sendable () throws -> Value) {
-        DispatchQueue.global().async {
+    /// `ownThread`: on a thread of its own rather than Dispatch's pool,
+    /// for work that waits for other work: waiting there holds one of the
+    /// pool's few workers, and the pool then leaves a core idle.
+    init(ownThread: Bool = false, _ work: @escaping @Sendable () throws -> Value) {
+        guard ownThread else {
+            DispatchQueue.global().async {
+                self.result = Result(catching: work)
+                self.done.signal()
+            }
+            return
+        }
+        let thread = Thread {
             self.result = Result(catching: work)
             self.done.signal()
         }
+        // As much stack as the main thread: templates and YAML nest.
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 
     /// The work's result, once it is there; rethrows its error.

@@ -77,20 +77,24 @@ extension SitePlan {
         // made beside the rest. The pages are rendered while the index is
         // computed too: its steps that run on one core leave the other to
         // them. Only the search page needs the index (how it is split).
+        // The index stays on this thread: memory a finished thread freed
+        // is slow to be used again, and the index's is the most.
         let export = Background { [model, views] in HSDSExport(model: model, links: views.links) }
         let folders = Background { [pages] in try folder.makeFolders(for: pages.map(\.file) + export.value().paths()) }
         let generated = Background { generatedFiles(openData: false) }
-        let index = Background { self.searchIndex() }
-        try timings.measure("Seiten rendern und schreiben") {
+        let rendering = Background(ownThread: true) { [pages] in
             _ = try folders.value()
             try pages.parallelForEach { page in
                 guard !page.job.needsSearchIndex else { return }
                 try folder.write(renderBytes(page.job, shardPrefixLength: nil), to: page.file)
             }
         }
-        let searchIndex = try timings.measure("auf den Suchindex warten") { try index.value() }
-        for page in pages where page.job.needsSearchIndex {
-            try folder.write(renderBytes(page.job, shardPrefixLength: searchIndex.shardPrefixLength), to: page.file)
+        let searchIndex = timings.measure("Suchindex") { self.searchIndex() }
+        try timings.measure("Seiten rendern und schreiben") {
+            try rendering.value()
+            for page in pages where page.job.needsSearchIndex {
+                try folder.write(renderBytes(page.job, shardPrefixLength: searchIndex.shardPrefixLength), to: page.file)
+            }
         }
         try timings.measure("offene Daten schreiben") {
             try export.value().writeFiles { path, data in try folder.write(data, to: path) }
