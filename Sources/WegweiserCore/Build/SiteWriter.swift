@@ -82,18 +82,18 @@ extension SitePlan {
         let export = Background { [model, views] in HSDSExport(model: model, links: views.links) }
         let folders = Background { [pages] in try folder.makeFolders(for: pages.map(\.file) + export.value().paths()) }
         let generated = Background { generatedFiles(openData: false) }
+        let (slowFirst, needingIndex) = renderingOrder
         let rendering = Background(ownThread: true) { [pages] in
             _ = try folders.value()
-            try pages.parallelForEach { page in
-                guard !page.job.needsSearchIndex else { return }
-                try folder.write(renderBytes(page.job, shardPrefixLength: nil), to: page.file)
+            try slowFirst.parallelForEach { index in
+                try folder.write(renderBytes(pages[index].job, shardPrefixLength: nil), to: pages[index].file)
             }
         }
         let searchIndex = timings.measure("Suchindex") { self.searchIndex() }
         try timings.measure("Seiten rendern und schreiben") {
             try rendering.value()
-            for page in pages where page.job.needsSearchIndex {
-                try folder.write(renderBytes(page.job, shardPrefixLength: searchIndex.shardPrefixLength), to: page.file)
+            for index in needingIndex {
+                try folder.write(renderBytes(pages[index].job, shardPrefixLength: searchIndex.shardPrefixLength), to: pages[index].file)
             }
         }
         try timings.measure("offene Daten schreiben") {
@@ -101,11 +101,34 @@ extension SitePlan {
         }
         try timings.measure("übrige Dateien schreiben") {
             var others = filesBesidePages(searchIndex, generated: try generated.value())
-            for page in pages { others[page.file] = nil }  // a page wins, as in renderAll
+            for index in pages.indices { others[pages[index].file] = nil }  // a page wins, as in renderAll
             try folder.makeFolders(for: others.keys, besides: try folders.value())
             try others.sorted { $0.key < $1.key }.parallelForEach { file in try folder.write(file.value, to: file.key) }
         }
         return pages.count
+    }
+}
+
+extension SitePlan {
+    /// The pages' numbers in the order they are rendered beside the search
+    /// index, and those of the pages that show something of it (the search
+    /// page), rendered after it. The coverage report, which counts every
+    /// offer once per area, comes first, so that no core is left waiting
+    /// for it at the end. One pass: reading a page's job copies it.
+    var renderingOrder: (beside: [Int], afterIndex: [Int]) {
+        var slow: [Int] = [], others: [Int] = [], afterIndex: [Int] = []
+        others.reserveCapacity(pages.count)
+        for index in pages.indices {
+            let job = pages[index].job
+            if job.needsSearchIndex {
+                afterIndex.append(index)
+            } else if case .coverage = job {
+                slow.append(index)
+            } else {
+                others.append(index)
+            }
+        }
+        return (slow + others, afterIndex)
     }
 }
 

@@ -104,14 +104,17 @@ final class HSDSExport: Sendable {
 
     /// Every file to make, and (`sharing`) what several of them share.
     private func plan(sharing: Bool = true) -> (jobs: [FileJob], lists: Lists) {
-        var jobs: [FileJob] = [.index]
+        // The organizations' files first: each holds all its services (three
+        // megabytes at 10,000 offers), and made last, one of them kept a
+        // core busy after the other had finished.
+        let orgs = organizations.map { (id: organizationID($0.name), name: $0.name, offers: $0.offers) }.sorted { $0.id < $1.id }
+        var jobs = orgs.map { FileJob.organization(id: $0.id, name: $0.name, offers: $0.offers) }
+        jobs += listJobs(.organizations, count: orgs.count)
+
+        jobs.append(.index)
         let services = sortedByServiceID(offers)
         jobs += listJobs(.services, count: services.count)
         jobs += services.map(FileJob.service)
-
-        let orgs = organizations.map { (id: organizationID($0.name), name: $0.name, offers: $0.offers) }.sorted { $0.id < $1.id }
-        jobs += listJobs(.organizations, count: orgs.count)
-        jobs += orgs.map { FileJob.organization(id: $0.id, name: $0.name, offers: $0.offers) }
 
         let taxonomies = Vocabulary.allCases.sorted { taxonomyID($0) < taxonomyID($1) }
         jobs += listJobs(.taxonomies, count: taxonomies.count)
@@ -205,8 +208,8 @@ final class HSDSExport: Sendable {
     }
 
     /// A record's file: the object and a line end.
-    private static func bytes(_ record: [String: JSON]) -> [UInt8] {
-        var writer = JSONWriter(capacity: 4096)
+    private static func bytes(_ record: [String: JSON], capacity: Int = 4096) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
         writer.append("{")
         writer.writeMembers(record)
         writer.append("}\n")
@@ -223,15 +226,6 @@ final class HSDSExport: Sendable {
         return writer.bytes
     }
 
-    /// An object of members written before and (given) members of its own.
-    private static func object(_ written: WrittenMembers, _ record: [String: JSON] = [:]) -> [UInt8] {
-        var writer = JSONWriter(capacity: written.bytes.count + 64)
-        writer.append("{")
-        writer.writeMembers(record, with: written)
-        writer.append("}")
-        return writer.bytes
-    }
-
     /// One page of HSDS's list shape: page 1 is `<name>/index.json` (and
     /// `<name>/page/1.json`), page n `<name>/page/n.json`.
     private func listPage(_ kind: ListKind, page: Int, totalPages: Int, lists: Lists) -> [UInt8] {
@@ -242,7 +236,7 @@ final class HSDSExport: Sendable {
         for (position, index) in range.enumerated() {
             if position > 0 { contents.append(",") }
             switch kind {
-            case .services: contents.append(summaryBytes(lists.services[index], shared: lists))
+            case .services: writeSummary(lists.services[index], shared: lists, into: &contents)
             case .organizations: contents.append(lists.organizationBytes[lists.organizations[index].name]!)
             case .taxonomies: contents.write(.object(taxonomy(lists.taxonomies[index])))
             case .taxonomyTerms: contents.write(.object(term(lists.terms[index].0, lists.terms[index].1)))
@@ -290,8 +284,10 @@ final class HSDSExport: Sendable {
 
     /// A service in a list: its fields and its organization, no other
     /// nested records; both as written before.
-    private func summaryBytes(_ offer: Offer, shared: Lists) -> [UInt8] {
-        Self.object(shared.fields(of: offer), ["organization": .raw(shared.organizationBytes[offer.provider]!)])
+    private func writeSummary(_ offer: Offer, shared: Lists, into json: inout JSONWriter) {
+        json.append("{")
+        json.writeMembers(["organization": .raw(shared.organizationBytes[offer.provider]!)], with: shared.fields(of: offer))
+        json.append("}")
     }
 
     /// A service's own fields, which its file, its list page and its
@@ -579,15 +575,20 @@ final class HSDSExport: Sendable {
     /// An organization's own file: its record and its services' fields,
     /// each as written before.
     private func organizationBytes(_ provider: String, offers: [Offer], shared: Lists) -> [UInt8] {
-        var services: [UInt8] = [UInt8(ascii: "[")]
-        for (index, offer) in sortedByServiceID(offers).enumerated() {
-            if index > 0 { services.append(UInt8(ascii: ",")) }
-            services += Self.object(shared.fields(of: offer))
+        // Three megabytes at 10,000 offers: written once, into room made beforehand.
+        let fields = sortedByServiceID(offers).map(shared.fields(of:))
+        var services = JSONWriter(capacity: fields.reduce(2) { $0 + $1.bytes.count + 3 })
+        services.append("[")
+        for (index, written) in fields.enumerated() {
+            if index > 0 { services.append(",") }
+            services.append("{")
+            services.writeMembers(sorted: [(String, JSON)](), with: written)
+            services.append("}")
         }
-        services.append(UInt8(ascii: "]"))
+        services.append("]")
         var record = organization(provider)
-        record["services"] = .raw(services)
-        return Self.bytes(record)
+        record["services"] = .raw(services.bytes)
+        return Self.bytes(record, capacity: services.bytes.count + 1024)
     }
 }
 

@@ -7,17 +7,19 @@ public enum ContentReview {
     /// Warnings over the published offers (drafts too with `includeDrafts`) and the pages.
     /// `unfinishedSlugs`: offers whose files have errors; links to them are not reported.
     static func findings(_ model: SiteModel, options: ContentOptions, unfinishedSlugs: Set<String> = []) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
         // By index: an offer is a large value, not worth copying to look at.
+        // Offer by offer on all cores; the caller sorts what is found.
         let offers = model.offers
-        for index in offers.indices {
-            if let stale = staleness(offers[index], site: model.site, today: options.today) { diagnostics.append(stale) }
-            if let unreachable = unreachable(offers[index]) { diagnostics.append(unreachable) }
-        }
         let paths = SitePaths(model: model, unfinishedSlugs: unfinishedSlugs)
-        for index in offers.indices where !offers[index].siteLinks.isEmpty {
-            diagnostics += brokenLinks(offers[index].siteLinks, file: offers[index].sourcePath, paths: paths)
-        }
+        var diagnostics = Array(offers.indices).parallelMap { index -> [Diagnostic] in
+            var found: [Diagnostic] = []
+            if let stale = staleness(offers[index], site: model.site, today: options.today) { found.append(stale) }
+            if let unreachable = unreachable(offers[index]) { found.append(unreachable) }
+            if !offers[index].siteLinks.isEmpty {
+                found += brokenLinks(offers[index].siteLinks, file: offers[index].sourcePath, paths: paths)
+            }
+            return found
+        }.flatMap { $0 }
         for page in model.pages {
             diagnostics += brokenLinks(page.siteLinks, file: page.sourcePath, paths: paths)
         }

@@ -883,15 +883,15 @@ struct ViewModels {
         let frame = frame(title: "Suche", path: links.search,
                           description: "Angebote für Familien suchen: nach Stichwort, Ort, Lebensphase und Thema.",
                           section: .search, breadcrumbs: [], inlineScripts: scriptText.map { [$0] } ?? [])
-        let languages = Set(model.offers.flatMap(\.languages)).sorted {
-            (Languages.name(of: $0) ?? $0) < (Languages.name(of: $1) ?? $1)
-        }
+        var codes = Set<String>()
+        for offer in model.offers { codes.formUnion(offer.languages) }
+        let languages = codes.map { (code: $0, name: Languages.name(of: $0) ?? $0) }.sorted { $0.name < $1.name }
         return SearchPage(frame: frame, search: SearchForm(
             indexURL: links.search + "index.json",
             towns: model.site.towns.map { Choice(id: $0.id, name: $0.name) },
             lifePhases: model.site.lifePhases.map { Choice(id: $0.id, name: $0.name) },
             areas: model.site.areas.map { Choice(id: $0.id, name: $0.name) },
-            languages: languages.map { Choice(id: $0, name: Languages.name(of: $0) ?? $0) },
+            languages: languages.map { Choice(id: $0.code, name: $0.name) },
             browse: [
                 Link("Nach Orten", links.towns),
                 Link("Nach Lebensphasen", links.lifePhases),
