@@ -219,7 +219,7 @@ struct SitePlan: Sendable {
 }
 
 /// One page to render; the view model is made on the thread that renders it.
-enum PageJob: Sendable {
+indirect enum PageJob: Sendable {
     case home, townIndex, phaseIndex, areaIndex, notFound, coverage, shortlist
     case search
     case town(Municipality, page: Int, GroupedListing)

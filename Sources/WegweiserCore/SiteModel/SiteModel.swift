@@ -1,6 +1,8 @@
 // The site model: published offers grouped the ways families look for them,
 // by town, by life phase (in prevention-chain order) and by area.
 
+import Foundation
+
 public struct SiteModel: Sendable {
     public let site: SiteConfig
     /// Published offers, sorted by title, then slug.
@@ -110,9 +112,29 @@ private struct Groupings: Sendable {
     /// (area, phase) → the area's offers in that phase.
     var areaPhase: [Pair: [Int]] = [:]
 
+    /// In pieces of the offers on all cores, joined in the offers' order.
     init(offers: [Offer], site: SiteConfig) {
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let size = max(1024, (offers.count + cores - 1) / max(cores, 1))
+        let pieces = stride(from: 0, to: offers.count, by: size).map { $0..<min(offers.count, $0 + size) }
+        for piece in pieces.parallelMap({ Groupings(offers: offers, range: $0, site: site) }) {
+            Self.join(&town, piece.town)
+            Self.join(&cell, piece.cell)
+            Self.join(&filed, piece.filed)
+            Self.join(&phase, piece.phase)
+            Self.join(&area, piece.area)
+            Self.join(&areaPhase, piece.areaPhase)
+        }
+    }
+
+    private static func join<Key>(_ groups: inout [Key: [Int]], _ later: [Key: [Int]]) {
+        for (key, positions) in later { groups[key, default: []] += positions }
+    }
+
+    private init(offers: [Offer], range: Range<Int>, site: SiteConfig) {
         let countyWideIds = Set(site.municipalities.filter(\.countyWide).map(\.id))
-        for (index, offer) in offers.enumerated() {
+        for index in range {
+            let offer = offers[index]
             // Vocabulary order, and each term once even if an offer names it twice.
             let phases = site.lifePhases.filter { offer.lifePhases.contains($0.id) }
             let filedUnder = site.municipalities.filter { offer.municipalities.contains($0.id) }
