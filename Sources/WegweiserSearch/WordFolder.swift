@@ -82,6 +82,16 @@ struct WordFolder<Output: FoldedWords> {
                 index += 1
                 continue
             }
+            // A letter of two bytes (umlauts, é) whose folding ends no word:
+            // what it adds, from a table.
+            if byte >= 0xC2, byte < 0xE0, index + 1 < count {
+                let continuation = ScalarFolding.continuation(ofTwoByte: UInt32(byte & 0x1F) << 6 | UInt32(text[index + 1] & 0x3F))
+                if continuation.count >= 0 {
+                    for position in 0..<Int(continuation.count) { append(continuation.scalar(position)) }
+                    index += 2
+                    continue
+                }
+            }
             let (scalar, length) = Self.decode(text, at: index)
             if let folded = ScalarFolding.folded(scalar) {
                 add(folded, nextAt: index + length, in: text)
@@ -221,6 +231,61 @@ enum ScalarFolding {
         if twoByteRange.contains(value) { return table[Int(value - twoByteRange.lowerBound)] }
         if punctuationRange.contains(value) { return table[twoByteRange.count + Int(value - punctuationRange.lowerBound)] }
         return nil
+    }
+
+    /// What a character of U+0080–U+07FF adds to the word being folded,
+    /// when its folding ends no word: the scalars `WordFolder` appends
+    /// (marks and invisible characters dropped, `Tokenizer.letterReplacements`
+    /// applied), at most four; `count` is -1 for a character that ends a
+    /// word, which takes the long way.
+    struct Continuation {
+        var count: Int8 = 0
+        private var scalars: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+
+        init(_ folded: [Unicode.Scalar]) {
+            var kept: [Unicode.Scalar] = []
+            for scalar in folded {
+                if scalar.isASCII {
+                    guard Tokenizer.isASCIIWordByte(UInt8(scalar.value)) else {
+                        count = -1
+                        return
+                    }
+                    kept.append(scalar)
+                    continue
+                }
+                let category = scalar.properties.generalCategory
+                if category == .nonspacingMark || category == .format { continue }
+                if let replacement = Tokenizer.letterReplacements[scalar] {
+                    kept += replacement.unicodeScalars
+                    continue
+                }
+                guard Tokenizer.isWordCategory(category) else {
+                    count = -1
+                    return
+                }
+                kept.append(scalar)
+            }
+            guard kept.count <= 4 else {
+                count = -1
+                return
+            }
+            count = Int8(kept.count)
+            withUnsafeMutableBytes(of: &scalars) { words in
+                for (position, scalar) in kept.enumerated() { words.storeBytes(of: scalar.value, toByteOffset: position * 4, as: UInt32.self) }
+            }
+        }
+
+        func scalar(_ position: Int) -> Unicode.Scalar {
+            let value = withUnsafeBytes(of: scalars) { $0.load(fromByteOffset: position * 4, as: UInt32.self) }
+            return Unicode.Scalar(value)!
+        }
+    }
+
+    private static let continuations: [Continuation] = twoByteRange.map { Continuation(table[Int($0 - twoByteRange.lowerBound)]) }
+
+    /// `value`: a scalar of U+0080–U+07FF.
+    static func continuation(ofTwoByte value: UInt32) -> Continuation {
+        continuations[Int(value - twoByteRange.lowerBound)]
     }
 
     /// Lower case, then compatibility decomposition: the definition.
