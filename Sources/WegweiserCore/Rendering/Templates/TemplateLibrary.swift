@@ -174,6 +174,9 @@ struct TemplateRenderer {
     let text: UnsafeBufferPointer<UInt8>
     var output: [UInt8] = []
     var stack: [TemplateValue]
+    /// The objects of `stack`, innermost last: where a name is looked up,
+    /// without copying each entry of the stack out to see what it holds.
+    private var objects: [any TemplateData]
     /// Partials entered, to stop a template that includes itself for ever.
     private var depth = 0
     private static let maximumDepth = 100
@@ -186,6 +189,16 @@ struct TemplateRenderer {
         self.instructions = instructions
         self.text = text
         stack = [.object(root)]
+        objects = [root]
+    }
+
+    private mutating func push(_ value: TemplateValue) {
+        if case .object(let object) = value { objects.append(object) }
+        stack.append(value)
+    }
+
+    private mutating func pop() {
+        if case .object = stack.removeLast() { objects.removeLast() }
     }
 
     /// What surrounds the instructions being rendered: the indentation of a
@@ -279,14 +292,14 @@ struct TemplateRenderer {
             if isTrue { render(children, scope) }
         case .list(let list):
             for index in 0..<list.count {
-                stack.append(list.element(index))
+                push(list.element(index))
                 render(children, scope)
-                stack.removeLast()
+                pop()
             }
         case .text, .number, .object:
-            stack.append(value)
+            push(value)
             render(children, scope)
-            stack.removeLast()
+            pop()
         }
     }
 
@@ -298,9 +311,9 @@ struct TemplateRenderer {
             if !isTrue { render(children, scope) }
         case .list(let list):
             guard list.count == 0 else { return }
-            stack.append(value)
+            push(value)
             render(children, scope)
-            stack.removeLast()
+            pop()
         case .text, .number, .object:
             break
         }
@@ -325,12 +338,10 @@ struct TemplateRenderer {
 
     /// The value of `key` in the innermost object that has it.
     private func find(_ key: TemplateKey) -> TemplateValue {
-        var index = stack.count - 1
+        var index = objects.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index] {
-                let found = object.value(key)
-                if !found.isAbsent { return found }
-            }
+            let found = objects[index].value(key)
+            if !found.isAbsent { return found }
             index -= 1
         }
         return .absent
