@@ -45,13 +45,11 @@ struct TemplateLibrary: Sendable {
     /// The page `name` renders from `view`; nil if there is no such template.
     func render(_ name: String, _ view: any TemplateData, capacity: Int = 16_384) -> [UInt8]? {
         guard let number = numbers[name] else { return nil }
-        return program.instructions.withUnsafeBufferPointer { instructions in
-            program.text.withUnsafeBufferPointer { text in
-                var renderer = TemplateRenderer(program: program, instructions: instructions, text: text, root: view)
-                renderer.output.reserveCapacity(capacity)
-                renderer.render(program.templates[number], TemplateRenderer.Scope())
-                return renderer.output
-            }
+        return program.withTables { tables in
+            var renderer = TemplateRenderer(tables: tables, root: view)
+            renderer.output.reserveCapacity(capacity)
+            renderer.render(tables.templates[number], TemplateRenderer.Scope())
+            return renderer.output
         }
     }
 }
@@ -92,6 +90,36 @@ struct TemplateProgram: Sendable {
             let start = Int32(instructions.count)
             lower(nodes)
             self.templates.append(start..<Int32(instructions.count))
+        }
+    }
+
+    /// The tables as buffers, for one rendering: reading an element of an
+    /// array retains and releases the array, and every rendering on every
+    /// core reads these same arrays, so the count bounced between the cores.
+    struct Tables {
+        let instructions: UnsafeBufferPointer<Instruction>
+        let text: UnsafeBufferPointer<UInt8>
+        let paths: UnsafeBufferPointer<TemplatePath>
+        let templates: UnsafeBufferPointer<Range<Int32>>
+        let indentations: UnsafeBufferPointer<[UInt8]>
+        let overrides: UnsafeBufferPointer<Overrides>
+    }
+
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        instructions.withUnsafeBufferPointer { instructions in
+            text.withUnsafeBufferPointer { text in
+                paths.withUnsafeBufferPointer { paths in
+                    templates.withUnsafeBufferPointer { templates in
+                        indentations.withUnsafeBufferPointer { indentations in
+                            overrides.withUnsafeBufferPointer { overrides in
+                                body(Tables(
+                                    instructions: instructions, text: text, paths: paths, templates: templates,
+                                    indentations: indentations, overrides: overrides))
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -169,9 +197,7 @@ struct TemplateProgram: Sendable {
 
 /// One rendering: the output so far and the stack of objects sections entered.
 struct TemplateRenderer {
-    let program: TemplateProgram
-    let instructions: UnsafeBufferPointer<TemplateProgram.Instruction>
-    let text: UnsafeBufferPointer<UInt8>
+    let tables: TemplateProgram.Tables
     var output: [UInt8] = []
     var stack: [TemplateValue]
     /// The objects of `stack`, innermost last: where a name is looked up,
@@ -181,13 +207,8 @@ struct TemplateRenderer {
     private var depth = 0
     private static let maximumDepth = 100
 
-    init(
-        program: TemplateProgram, instructions: UnsafeBufferPointer<TemplateProgram.Instruction>,
-        text: UnsafeBufferPointer<UInt8>, root: any TemplateData
-    ) {
-        self.program = program
-        self.instructions = instructions
-        self.text = text
+    init(tables: TemplateProgram.Tables, root: any TemplateData) {
+        self.tables = tables
         stack = [.object(root)]
         objects = [root]
     }
@@ -254,9 +275,9 @@ struct TemplateRenderer {
 
     /// Renders the instruction at `index` with its children; the index after them.
     private mutating func render(at index: Int, _ scope: Scope) -> Int {
-        switch instructions[index] {
+        switch tables.instructions[index] {
         case .text(let start, let end):
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(end)]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: tables.text[Int(start)..<Int(end)]))
             return index + 1
         case .variable(let path, let escaped):
             write(lookup(path), escaped: escaped)
@@ -271,14 +292,14 @@ struct TemplateRenderer {
             }
             return Int(end)
         case .block(let name, let indentation, let end):
-            let indented = scope.indented(program.indentations[Int(indentation)])
+            let indented = scope.indented(tables.indentations[Int(indentation)])
             render(scope.body(of: name) ?? Int32(index + 1)..<end, indented)
             return Int(end)
         case .partial(let template, let indentation, let overrides, let end):
             guard depth < Self.maximumDepth else { return Int(end) }
             depth += 1
-            let inner = scope.indented(program.indentations[Int(indentation)]).overriding(program.overrides[Int(overrides)])
-            render(program.templates[Int(template)], inner)
+            let inner = scope.indented(tables.indentations[Int(indentation)]).overriding(tables.overrides[Int(overrides)])
+            render(tables.templates[Int(template)], inner)
             depth -= 1
             return Int(end)
         }
@@ -322,7 +343,7 @@ struct TemplateRenderer {
     // MARK: - Names
 
     private func lookup(_ path: Int32) -> TemplateValue {
-        switch program.paths[Int(path)] {
+        switch tables.paths[Int(path)] {
         case .current:
             return stack[stack.count - 1]
         case .never:
