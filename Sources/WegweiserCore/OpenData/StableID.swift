@@ -82,24 +82,25 @@ extension UInt32 {
 }
 
 enum StableID {
-    /// RFC 9562's namespace for names that are URLs.
-    static let urlNamespace = "6ba7b811-9dad-11d1-80b4-00c04fd430c8"
-
     /// A version-5 UUID of `name` in `namespace`, lower case with hyphens.
     static func uuid5(namespace: String, name: String) -> String {
-        uuid5(namespaceBytes: bytes(ofUUID: namespace), name: [name])
+        let namespace = bytes(ofUUID: namespace)
+        return uuid5(count: namespace.count + name.utf8.count) { bytes in
+            bytes.append(namespace)
+            bytes.append(name)
+        }
     }
 
-    private static let urlNamespaceBytes = bytes(ofUUID: urlNamespace)
+    /// RFC 9562's namespace for names that are URLs,
+    /// 6ba7b811-9dad-11d1-80b4-00c04fd430c8, as two words: reading a tuple
+    /// retains nothing (every id of the export starts with it, on all cores).
+    private static let urlNamespaceBytes: (UInt64, UInt64) = (0x6BA7_B811_9DAD_11D1, 0x80B4_00C0_4FD4_30C8)
 
-    /// The UUID of the name made of `name`'s strings one after the other.
-    private static func uuid5(namespaceBytes: [UInt8], name: [String]) -> String {
-        let count = namespaceBytes.count + name.reduce(0) { $0 + $1.utf8.count }
+    /// The UUID of the name `write` puts, `count` bytes.
+    private static func uuid5(count: Int, _ write: (inout NameBytes) -> Void) -> String {
         let words = SHA1.digest(count: count) { buffer in
-            var end = buffer.initialize(from: namespaceBytes).1
-            for part in name {
-                end = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: part.utf8).1 + end
-            }
+            var name = NameBytes(buffer: buffer)
+            write(&name)
         }
         return format(words)
     }
@@ -107,21 +108,66 @@ enum StableID {
     /// The id of one thing of the export: the UUIDv5 (URL namespace) of
     /// `<base_url>hsds/<kind>/<key>`, so anyone can derive it again.
     static func of(_ kind: String, _ key: String, baseURL: String) -> String {
-        uuid5(namespaceBytes: urlNamespaceBytes, name: [baseURL, "hsds/", kind, "/", key])
+        uuid5(count: 16 + baseURL.utf8.count + 5 + kind.utf8.count + 1 + key.utf8.count) { name in
+            name.appendURLPrefix(baseURL, kind)
+            name.append(key)
+        }
     }
 
     /// The id of a thing that exists only inside another: the key is
     /// `<owner>/<key>`.
     static func of(_ kind: String, owner: String, _ key: String, baseURL: String) -> String {
-        uuid5(namespaceBytes: urlNamespaceBytes, name: [baseURL, "hsds/", kind, "/", owner, "/", key])
+        uuid5(count: 16 + baseURL.utf8.count + 5 + kind.utf8.count + 1 + owner.utf8.count + 1 + key.utf8.count) { name in
+            name.appendURLPrefix(baseURL, kind)
+            name.append(owner)
+            name.append(UInt8(ascii: "/"))
+            name.append(key)
+        }
+    }
+
+    /// Where a name's bytes go, one part after the other.
+    private struct NameBytes {
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var end = 0
+
+        init(buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+        mutating func append(_ bytes: [UInt8]) {
+            end = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: bytes).1 + end
+        }
+
+        mutating func append(_ text: String) {
+            end = UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(from: text.utf8).1 + end
+        }
+
+        mutating func append(_ byte: UInt8) {
+            buffer[end] = byte
+            end += 1
+        }
+
+        /// The URL namespace, then `<baseURL>hsds/<kind>/`.
+        mutating func appendURLPrefix(_ baseURL: String, _ kind: String) {
+            append(urlNamespaceBytes.0)
+            append(urlNamespaceBytes.1)
+            append(baseURL)
+            for byte in "hsds/".utf8 { append(byte) }
+            append(kind)
+            append(UInt8(ascii: "/"))
+        }
+
+        /// Eight bytes, most significant first.
+        mutating func append(_ word: UInt64) {
+            for shift in stride(from: 56, through: 0, by: -8) {
+                buffer[end] = UInt8(truncatingIfNeeded: word >> UInt64(shift))
+                end += 1
+            }
+        }
     }
 
     private static func bytes(ofUUID uuid: String) -> [UInt8] {
         let hex = Array(uuid.lowercased().filter { $0 != "-" })
         return stride(from: 0, to: hex.count - 1, by: 2).map { UInt8(String(hex[$0...$0 + 1]), radix: 16) ?? 0 }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// The first 16 bytes of the digest with the version (5) and the
     /// variant set, as `xxxxxxxx-xxxx-5xxx-yxxx-xxxxxxxxxxxx`.
@@ -135,7 +181,8 @@ enum StableID {
                 for shift in stride(from: 28, through: 0, by: -4) {
                     // Hyphens after the 8th, 12th, 16th and 20th digit.
                     if index == 8 || index == 13 || index == 18 || index == 23 { text[index] = UInt8(ascii: "-"); index += 1 }
-                    text[index] = hexDigits[Int(word >> UInt32(shift) & 0xF)]
+                    let digit = UInt8(truncatingIfNeeded: word >> UInt32(shift) & 0xF)
+                    text[index] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") - 10 + digit
                     index += 1
                 }
             }
