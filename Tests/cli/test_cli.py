@@ -55,7 +55,8 @@ def test_timings_list_every_stage_with_its_milliseconds(content, tmp_path):
     lines = timed.stderr.split("höchster Speicherbedarf):\n", 1)[1].splitlines()
     stages = [line.split(" MiB  ", 1)[1] for line in lines]
     assert stages[:3] == ["Dateien lesen", "Inhalte prüfen, Seiten planen", "auf die Wortliste warten"]
-    assert "Seiten rendern und schreiben" in stages and stages[-1] == "alte Ausgabe löschen"
+    assert "Suchindex, daneben die Seiten" in stages and "übrige Seiten rendern und schreiben" in stages
+    assert stages[-1] == "alte Ausgabe löschen"
     for line in lines:
         figures = re.fullmatch(r" *(\d+) ms +(\d+) ms CPU +(\d+) MiB  .+", line)
         assert figures, line

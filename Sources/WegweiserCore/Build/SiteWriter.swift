@@ -89,8 +89,8 @@ extension SitePlan {
                 try folder.write(renderBytes(pages[index].job, shardPrefixLength: nil), to: pages[index].file)
             }
         }
-        let searchIndex = timings.measure("Suchindex") { self.searchIndex() }
-        try timings.measure("Seiten rendern und schreiben") {
+        let searchIndex = timings.measure("Suchindex, daneben die Seiten") { self.searchIndex() }
+        try timings.measure("übrige Seiten rendern und schreiben") {
             try rendering.value()
             for index in needingIndex {
                 try folder.write(renderBytes(pages[index].job, shardPrefixLength: searchIndex.shardPrefixLength), to: pages[index].file)
