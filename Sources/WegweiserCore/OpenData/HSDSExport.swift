@@ -199,7 +199,7 @@ final class HSDSExport: Sendable {
             switch job {
             case .index: Self.bytes(["version": .string(Self.version), "profile": .string(Self.profile)])
             case .listPage(let kind, let page, let totalPages): listPage(kind, page: page, totalPages: totalPages, lists: lists)
-            case .service(let offer): Self.bytes(sorted: records(of: offer, shared: lists), with: lists.fields(of: offer))
+            case .service(let offer): serviceBytes(offer, shared: lists)
             case .organization(_, let name, let offers): organizationBytes(name, offers: offers, shared: lists)
             case .taxonomy(let vocabulary): Self.bytes(taxonomy(vocabulary))
             case .term(let vocabulary, let entry): Self.bytes(term(vocabulary, entry))
@@ -212,16 +212,6 @@ final class HSDSExport: Sendable {
         var writer = JSONWriter(capacity: capacity)
         writer.append("{")
         writer.writeMembers(record)
-        writer.append("}\n")
-        return writer.bytes
-    }
-
-    /// A record of members written before (`written`) and of its own, given
-    /// in key order.
-    private static func bytes(sorted record: [(String, JSON)], with written: WrittenMembers) -> [UInt8] {
-        var writer = JSONWriter(capacity: 4096)
-        writer.append("{")
-        writer.writeMembers(sorted: record, with: written)
         writer.append("}\n")
         return writer.bytes
     }
@@ -321,87 +311,102 @@ final class HSDSExport: Sendable {
         return text
     }
 
-    /// A service's record beyond its own fields (`Lists.fields(of:)`): its
-    /// organization and the records that belong to it, in key order. Those
-    /// are the most numerous records of the export: each list is written
-    /// member by member in key order, as JSON.
-    private func records(of offer: Offer, shared: Lists) -> [(String, JSON)] {
+    /// A service's file: its own fields (`Lists.fields(of:)`, written once
+    /// for all files that hold them), its organization and the records that
+    /// belong to it. Those are the most numerous records of the export: all
+    /// are written straight into the file, member by member in key order.
+    private func serviceBytes(_ offer: Offer, shared: Lists) -> [UInt8] {
+        var json = JSONWriter(capacity: 8192)
+        json.append("{")
+        var members = MergedMembers(shared.fields(of: offer))
         let id = serviceID(offer)
-        var records: [(String, JSON)] = [("attributes", attributes(offer))]
+        members.member("attributes", into: &json) { attributes(offer, into: &$0) }
         if let name = offer.contact?.name {
-            records.append(("contacts", Self.list([name]) { json, name in
-                if let email = offer.contact?.email { json.member("email", email) }
-                json.member("id", childID(id, "contact", "contact"))
-                json.member("name", name)
-                json.member("service_id", id)
-            }))
+            members.member("contacts", into: &json) { json in
+                Self.list([name], into: &json) { json, name in
+                    if let email = offer.contact?.email { json.member("email", email) }
+                    json.member("id", childID(id, "contact", "contact"))
+                    json.member("name", name)
+                    json.member("service_id", id)
+                }
+            }
         }
         if offer.free == true {
-            records.append(("cost_options", Self.list([offer]) { json, _ in
-                json.member("amount", 0)
-                json.member("currency", "EUR")
-                json.member("id", childID(id, "cost_option", "free"))
-                json.member("option", "kostenlos")
-                json.member("service_id", id)
-            }))
+            members.member("cost_options", into: &json) { json in
+                Self.list([offer], into: &json) { json, _ in
+                    json.member("amount", 0)
+                    json.member("currency", "EUR")
+                    json.member("id", childID(id, "cost_option", "free"))
+                    json.member("option", "kostenlos")
+                    json.member("service_id", id)
+                }
+            }
         }
-        records.append(("languages", Self.list(Array(offer.languages.enumerated())) { json, language in
-            json.member("code", language.element)
-            json.member("id", childID(id, "language", "\(language.offset)"))
-            if let name = Languages.name(of: language.element) { json.member("name", name) }
-            json.member("service_id", id)
-        }))
-        records.append(("organization", .raw(shared.organizationBytes[offer.provider]!)))
+        members.member("languages", into: &json) { json in
+            Self.list(Array(offer.languages.enumerated()), into: &json) { json, language in
+                json.member("code", language.element)
+                json.member("id", childID(id, "language", "\(language.offset)"))
+                if let name = Languages.name(of: language.element) { json.member("name", name) }
+                json.member("service_id", id)
+            }
+        }
+        members.member("organization", into: &json) { $0.append(shared.organizationBytes[offer.provider]!) }
         if let phone = offer.contact?.phone {
-            records.append(("phones", Self.list([phone]) { json, phone in
-                json.member("id", childID(id, "phone", "contact"))
-                json.member("number", phone)
-                json.member("service_id", id)
-                json.member("type", "voice")
-            }))
+            members.member("phones", into: &json) { json in
+                Self.list([phone], into: &json) { json, phone in
+                    json.member("id", childID(id, "phone", "contact"))
+                    json.member("number", phone)
+                    json.member("service_id", id)
+                    json.member("type", "voice")
+                }
+            }
         }
-        records.append(("schedules", schedules(offer)))
-        records.append(("service_areas", Self.list(offer.municipalities.compactMap { model.municipality($0) }) { json, town in
-            json.member("description", town.countyWide ? "Für alle Orte: \(town.name)" : town.name)
-            json.member("id", childID(id, "service_area", town.id))
-            json.member("name", town.name)
-            json.member("service_id", id)
-        }))
-        records.append(("service_at_locations", Self.list(Array(offer.locations.enumerated())) { json, location in
-            let locationID = childID(id, "location", "\(location.offset)")
-            json.member("id", childID(id, "service_at_location", "\(location.offset)"))
-            json.member("location")
-            write(location.element, id: locationID, offer: offer, into: &json)
-            json.member("location_id", locationID)
-            json.member("service_id", id)
-        }))
-        return records
+        members.member("schedules", into: &json) { schedules(offer, into: &$0) }
+        members.member("service_areas", into: &json) { json in
+            Self.list(offer.municipalities.compactMap { model.municipality($0) }, into: &json) { json, town in
+                json.member("description", town.countyWide ? "Für alle Orte: \(town.name)" : town.name)
+                json.member("id", childID(id, "service_area", town.id))
+                json.member("name", town.name)
+                json.member("service_id", id)
+            }
+        }
+        members.member("service_at_locations", into: &json) { json in
+            Self.list(Array(offer.locations.enumerated()), into: &json) { json, location in
+                let locationID = childID(id, "location", "\(location.offset)")
+                json.member("id", childID(id, "service_at_location", "\(location.offset)"))
+                json.member("location")
+                write(location.element, id: locationID, offer: offer, into: &json)
+                json.member("location_id", locationID)
+                json.member("service_id", id)
+            }
+        }
+        members.finish(into: &json)
+        json.append("}\n")
+        return json.bytes
     }
 
     /// A JSON array of one object per item, its members written by `members`.
-    private static func list<Item>(_ items: [Item], _ members: (inout JSONWriter, Item) -> Void) -> JSON {
-        var json = JSONWriter(capacity: 512)
+    private static func list<Item>(_ items: [Item], into json: inout JSONWriter, _ members: (inout JSONWriter, Item) -> Void) {
         json.array { json in
             for item in items {
                 json.element()
                 json.object { members(&$0, item) }
             }
         }
-        return .raw(json.bytes)
     }
 
     /// `hours` as weekly RRULE parts; `hours_note` as the notes.
-    func schedules(_ offer: Offer) -> JSON {
+    func schedules(_ offer: Offer, into json: inout JSONWriter) {
         let id = serviceID(offer)
         if offer.hours.isEmpty, let note = offer.hoursNote {
-            return Self.list([note]) { json, note in
+            return Self.list([note], into: &json) { json, note in
                 json.member("description", note)
                 json.member("id", childID(id, "schedule", "note"))
                 json.member("notes", note)
                 json.member("service_id", id)
             }
         }
-        return Self.list(Array(offer.hours.enumerated())) { json, hours in
+        Self.list(Array(offer.hours.enumerated()), into: &json) { json, hours in
             let days = Array(Set(hours.element.days)).sorted()
             json.member("byday", days.map(\.rruleDay).joined(separator: ","))
             json.member("closes_at", hours.element.closes)
@@ -538,10 +543,9 @@ final class HSDSExport: Sendable {
     /// The offer's towns, life phases and areas, each an attribute with its
     /// term: the most numerous records of a service, written member by
     /// member in key order.
-    private func attributes(_ offer: Offer) -> JSON {
+    private func attributes(_ offer: Offer, into json: inout JSONWriter) {
         let service = serviceID(offer)
         let filed: [(Vocabulary, [String])] = [(.municipalities, offer.municipalities), (.lifePhases, offer.lifePhases), (.areas, offer.areas)]
-        var json = JSONWriter(capacity: 4096)
         json.array { json in
             for (vocabulary, ids) in filed {
                 for id in ids {
@@ -559,7 +563,6 @@ final class HSDSExport: Sendable {
                 }
             }
         }
-        return .raw(json.bytes)
     }
 
     // MARK: - Organizations

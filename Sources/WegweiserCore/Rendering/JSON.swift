@@ -70,6 +70,46 @@ struct OrderedMembers {
     }
 }
 
+/// An object's members written in key order, with the members written
+/// before (`WrittenMembers`) put in between where their keys belong; a
+/// member given here wins over a written one of the same key. For records
+/// written straight into their file, member by member.
+struct MergedMembers {
+    private let written: WrittenMembers
+    private var next = 0
+    private var first = true
+
+    init(_ written: WrittenMembers) { self.written = written }
+
+    /// Member `key`, its value written by `value`; keys in order.
+    mutating func member(_ key: String, into json: inout JSONWriter, _ value: (inout JSONWriter) -> Void) {
+        while next < written.members.count, scalarOrder(written.members[next].key, key) {
+            writeWritten(into: &json)
+        }
+        if next < written.members.count, written.members[next].key == key { next += 1 }
+        comma(into: &json)
+        json.write(key)
+        json.append(":")
+        value(&json)
+    }
+
+    /// The written members after the last one given.
+    mutating func finish(into json: inout JSONWriter) {
+        while next < written.members.count { writeWritten(into: &json) }
+    }
+
+    private mutating func writeWritten(into json: inout JSONWriter) {
+        comma(into: &json)
+        json.append(written.bytes[written.members[next].range])
+        next += 1
+    }
+
+    private mutating func comma(into json: inout JSONWriter) {
+        if !first { json.append(",") }
+        first = false
+    }
+}
+
 /// Writes JSON values into a byte buffer: object keys sorted by their UTF-8
 /// bytes (as JSONSerialization's `.sortedKeys` sorts ASCII keys), no spaces,
 /// whole doubles without a fraction, and strings escaped so that the text
@@ -116,29 +156,9 @@ struct JSONWriter {
 
     /// The same with members given in key order (a record built in order).
     mutating func writeMembers(sorted members: some Sequence<(String, JSON)>, with written: WrittenMembers) {
-        var next = 0  // in `written`
-        var first = true
-        func comma() {
-            if !first { bytes.append(UInt8(ascii: ",")) }
-            first = false
-        }
-        for (key, value) in members {
-            while next < written.members.count, scalarOrder(written.members[next].key, key) {
-                comma()
-                bytes += written.bytes[written.members[next].range]
-                next += 1
-            }
-            if next < written.members.count, written.members[next].key == key { next += 1 }
-            comma()
-            write(key)
-            bytes.append(UInt8(ascii: ":"))
-            write(value)
-        }
-        while next < written.members.count {
-            comma()
-            bytes += written.bytes[written.members[next].range]
-            next += 1
-        }
+        var merged = MergedMembers(written)
+        for (key, value) in members { merged.member(key, into: &self) { $0.write(value) } }
+        merged.finish(into: &self)
     }
 
     // MARK: Members in order
