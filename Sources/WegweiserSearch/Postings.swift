@@ -77,8 +77,9 @@ struct CorpusWords: Sendable {
         // table of its own; the tables are then merged into one.
         let chunks = documents.concurrentChunks { slice -> [ChunkWords] in
             var folder = WordFolder(into: ChunkWords())
-            for document in slice {
-                for text in Scoring.fieldTexts(of: document, vocabularies: vocabularies) {
+            // By index: a document is a large value, not worth copying to read.
+            for index in slice.indices {
+                for text in Scoring.fieldTexts(of: slice[index], vocabularies: vocabularies) {
                     var text = text
                     text.withUTF8 { folder.fold($0) }
                     folder.output.endField()

@@ -35,10 +35,12 @@ struct SearchIndexModel: Sendable, Equatable {
     var places: [SearchPlace] = []
 
     init(documents: [SearchDocument], vocabularies: SearchVocabularies, dictionary: CompoundDictionary? = nil) {
-        // Each key made once, not in every comparison.
-        let ordered = zip(documents.concurrentMap(\.sortKey), documents)
-            .sorted { ($0.0, $0.1.url) < ($1.0, $1.1.url) }
-            .map(\.1)
+        // Each key made once, not in every comparison; the positions are
+        // sorted, so a document is copied once, not moved about in pairs.
+        let keys = documents.concurrentMap { $0.sortKey }
+        let ordered = documents.indices
+            .sorted { (keys[$0], documents[$0].url) < (keys[$1], documents[$1].url) }
+            .map { documents[$0] }
         records = ordered.map {
             Record(url: $0.url, title: $0.title, place: $0.place, summary: $0.summary)
         }
