@@ -276,7 +276,9 @@ final class HSDSExport: Sendable {
     /// nested records; both as written before.
     private func writeSummary(_ offer: Offer, shared: Lists, into json: inout JSONWriter) {
         json.append("{")
-        json.writeMembers(["organization": .raw(shared.organizationBytes[offer.provider]!)], with: shared.fields(of: offer))
+        var members = MergedMembers(shared.fields(of: offer))
+        members.member("organization", into: &json) { $0.append(shared.organizationBytes[offer.provider]!) }
+        members.finish(into: &json)
         json.append("}")
     }
 
