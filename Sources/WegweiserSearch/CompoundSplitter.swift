@@ -61,12 +61,12 @@ public struct CompoundDictionary: Sendable, Equatable {
     /// up, in a table; a few more may come along. Every word a split asks
     /// for is a piece of the word split with "e" and "n" (of the endings
     /// "e", "en" put back) after it (`CompoundSplitter.split`), so a listed
-    /// word whose letters up to such an ending hold three letters in a row
+    /// word whose letters up to such an ending hold four letters in a row
     /// that no word of `vocabulary` holds is never asked for. Looking a word
     /// up in this table answers as the whole list would.
     func table(splitting vocabulary: [String]) -> WordTable {
-        let triples = LetterTriples(vocabulary)
-        let kept = pieces.concurrentMap { piece in piece.filter { triples.mayHold($0) } }
+        let runs = LetterRuns(vocabulary)
+        let kept = pieces.concurrentMap { piece in piece.filter { runs.mayHold($0) } }
         var table = WordTable(capacity: kept.map(\.count).reduce(0, +), bytes: kept.map(\.bytes.count).reduce(0, +))
         for piece in kept { table.insert(bytes: piece.bytes, ends: piece.ends.map(Int.init)) }
         return table

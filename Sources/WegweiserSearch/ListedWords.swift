@@ -1,6 +1,6 @@
 // The word list as a build keeps it: folded words one after the other, and
-// the letter triples of a vocabulary that decide which of them a build
-// puts in a table (`CompoundDictionary.table(splitting:)`).
+// the runs of four letters of a vocabulary that decide which of them a
+// build puts in a table (`CompoundDictionary.table(splitting:)`).
 
 /// Words one after the other in `bytes`; word n ends at `ends[n]` and starts
 /// where word n - 1 ends.
@@ -38,11 +38,11 @@ struct ListedWords: Sendable {
     private func range(of number: Int) -> Range<Int> { (number == 0 ? 0 : Int(ends[number - 1]))..<Int(ends[number]) }
 }
 
-/// Which three bytes in a row occur in the words of a vocabulary. A triple
-/// is one of 2^15 bits, made of the low five bits of each byte (all of a
-/// small letter's): two triples that share a bit only let a word through
-/// that did not need to be.
-struct LetterTriples {
+/// Which four bytes in a row occur in the words of a vocabulary. A run is
+/// one of 2^20 bits, made of the low five bits of each byte (all of a small
+/// letter's): two runs that share a bit only let a word through that did
+/// not need to be.
+struct LetterRuns {
     private var bits = [UInt64](repeating: 0, count: (1 << 20) / 64)
 
     init(_ words: [String]) {
@@ -58,8 +58,8 @@ struct LetterTriples {
     }
 
     /// Whether `word` may be a piece of a word of the vocabulary with "e"s
-    /// and "n"s after it: false when its letters before those hold a triple
-    /// that no word of the vocabulary holds.
+    /// and "n"s after it: false when its letters before those hold a run
+    /// of four that no word of the vocabulary holds.
     func mayHold(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         var end = word.count
         while end > 0 && (word[end - 1] == UInt8(ascii: "e") || word[end - 1] == UInt8(ascii: "n")) { end -= 1 }
