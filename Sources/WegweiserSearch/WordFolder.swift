@@ -117,25 +117,7 @@ struct WordFolder<Output: FoldedWords> {
     /// text goes on after them.
     private mutating func add(_ folded: [Unicode.Scalar], nextAt: Int, in text: UnsafeBufferPointer<UInt8>) {
         for (position, scalar) in folded.enumerated() {
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                if Tokenizer.isASCIIWordByte(byte) {
-                    appendASCII(byte)
-                    continue
-                }
-            } else {
-                let category = scalar.properties.generalCategory
-                // Accents, and invisible format characters such as the soft hyphen.
-                if category == .nonspacingMark || category == .format { continue }
-                if let replacement = Tokenizer.letterReplacements[scalar] {
-                    for letter in replacement.unicodeScalars { append(letter) }
-                    continue
-                }
-                if Tokenizer.isWordCategory(category) {
-                    append(scalar)
-                    continue
-                }
-            }
+            if ScalarFolding.letters(of: scalar, { append($0) }) { continue }
             guard !current.isEmpty else { continue }
             endWord(at: scalar) {
                 position + 1 < folded.count ? folded[position + 1] : Self.firstFolded(text, at: nextAt)
@@ -233,39 +215,38 @@ enum ScalarFolding {
         return nil
     }
 
+    /// What one folded scalar adds to a word: its letters, given to `add`
+    /// (none for an accent or an invisible format character such as the
+    /// soft hyphen; `Tokenizer.letterReplacements` applied); false, with
+    /// nothing given, for a scalar that ends the word.
+    static func letters(of scalar: Unicode.Scalar, _ add: (Unicode.Scalar) -> Void) -> Bool {
+        if scalar.isASCII {
+            guard Tokenizer.isASCIIWordByte(UInt8(scalar.value)) else { return false }
+            add(scalar)
+            return true
+        }
+        let category = scalar.properties.generalCategory
+        if category == .nonspacingMark || category == .format { return true }
+        if let replacement = Tokenizer.letterReplacements[scalar] {
+            for letter in replacement.unicodeScalars { add(letter) }
+            return true
+        }
+        guard Tokenizer.isWordCategory(category) else { return false }
+        add(scalar)
+        return true
+    }
+
     /// What a character of U+0080–U+07FF adds to the word being folded,
-    /// when its folding ends no word: the scalars `WordFolder` appends
-    /// (marks and invisible characters dropped, `Tokenizer.letterReplacements`
-    /// applied), at most four; `count` is -1 for a character that ends a
-    /// word, which takes the long way.
+    /// when its folding ends no word: the `letters(of:)` of its folded
+    /// scalars, at most four; `count` is -1 for a character that ends a
+    /// word (or adds more), which takes the long way.
     struct Continuation {
         var count: Int8 = 0
         private var scalars: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
 
         init(_ folded: [Unicode.Scalar]) {
             var kept: [Unicode.Scalar] = []
-            for scalar in folded {
-                if scalar.isASCII {
-                    guard Tokenizer.isASCIIWordByte(UInt8(scalar.value)) else {
-                        count = -1
-                        return
-                    }
-                    kept.append(scalar)
-                    continue
-                }
-                let category = scalar.properties.generalCategory
-                if category == .nonspacingMark || category == .format { continue }
-                if let replacement = Tokenizer.letterReplacements[scalar] {
-                    kept += replacement.unicodeScalars
-                    continue
-                }
-                guard Tokenizer.isWordCategory(category) else {
-                    count = -1
-                    return
-                }
-                kept.append(scalar)
-            }
-            guard kept.count <= 4 else {
+            guard folded.allSatisfy({ ScalarFolding.letters(of: $0) { kept.append($0) } }), kept.count <= 4 else {
                 count = -1
                 return
             }

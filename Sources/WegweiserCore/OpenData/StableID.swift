@@ -94,7 +94,7 @@ enum StableID {
     /// RFC 9562's namespace for names that are URLs,
     /// 6ba7b811-9dad-11d1-80b4-00c04fd430c8, as two words: reading a tuple
     /// retains nothing (every id of the export starts with it, on all cores).
-    private static let urlNamespaceBytes: (UInt64, UInt64) = (0x6BA7_B811_9DAD_11D1, 0x80B4_00C0_4FD4_30C8)
+    private static let urlNamespaceWords: (UInt64, UInt64) = (0x6BA7_B811_9DAD_11D1, 0x80B4_00C0_4FD4_30C8)
 
     /// The UUID of the name `write` puts, `count` bytes.
     private static func uuid5(count: Int, _ write: (inout NameBytes) -> Void) -> String {
@@ -147,8 +147,8 @@ enum StableID {
 
         /// The URL namespace, then `<baseURL>hsds/<kind>/`.
         mutating func appendURLPrefix(_ baseURL: String, _ kind: String) {
-            append(urlNamespaceBytes.0)
-            append(urlNamespaceBytes.1)
+            append(urlNamespaceWords.0)
+            append(urlNamespaceWords.1)
             append(baseURL)
             for byte in "hsds/".utf8 { append(byte) }
             append(kind)

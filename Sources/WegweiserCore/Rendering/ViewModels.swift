@@ -885,7 +885,8 @@ struct ViewModels {
                           section: .search, breadcrumbs: [], inlineScripts: scriptText.map { [$0] } ?? [])
         var codes = Set<String>()
         for offer in model.offers { codes.formUnion(offer.languages) }
-        let languages = codes.map { (code: $0, name: Languages.name(of: $0) ?? $0) }.sorted { $0.name < $1.name }
+        // By name, then code: a set's order differs from run to run.
+        let languages = codes.map { (code: $0, name: Languages.name(of: $0) ?? $0) }.sorted { ($0.name, $0.code) < ($1.name, $1.code) }
         return SearchPage(frame: frame, search: SearchForm(
             indexURL: links.search + "index.json",
             towns: model.site.towns.map { Choice(id: $0.id, name: $0.name) },
